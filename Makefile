@@ -1,0 +1,43 @@
+# Two commands on a fresh Debian/Ubuntu machine with Python 3.11+:  make build  ·  make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test check serve schema lint golden clean system-deps
+
+build: $(VENV)/.installed
+	$(BIN)/polmas build
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+check: $(VENV)/.installed
+	$(BIN)/polmas check
+
+serve: $(VENV)/.installed
+	$(BIN)/polmas serve
+
+schema: $(VENV)/.installed
+	$(BIN)/polmas schema
+
+golden: $(VENV)/.installed-test
+	$(BIN)/pytest tests/render/test_golden.py --update-golden
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: install python3.11 and run make PYTHON=python3.11 build")'
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): install the venv module (Debian/Ubuntu: sudo apt-get install python3-venv)"; exit 1; }
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+system-deps:
+	@scripts/system-deps
+
+clean:
+	rm -rf site dist .polmas .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,103 @@
+"""The `polmas` command: parse arguments, call the pipeline, report, set the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__, pipeline
+from generator.outputs.site import SiteBuildError
+from generator.problems import ProblemList
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+"""The input has problems (each printed as path:line:column: field: message)."""
+EXIT_USAGE = 2
+EXIT_BUILD = 3
+"""The input is fine but a tool (MkDocs, WeasyPrint) failed; the previous output is untouched."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    if not (project / "mkdocs.yml").is_file():
+        print(f"polmas: {project} is not a Pustaka Polmas project (no mkdocs.yml there); "
+              "run the command in the project folder or pass --project", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(project, args))
+    except KeyboardInterrupt:
+        print("polmas: interrupted; the previous output was left as it was", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="polmas", description="Pustaka Polmas: YAML → site and handbooks.")
+    parser.add_argument("--version", action="version", version=f"polmas {__version__}")
+    parser.add_argument("-p", "--project", default=".", help="the project folder (default: current folder)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="check every file and reference; write nothing")
+    check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="check, then build the site into site/")
+    build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="preview the site; rebuilds when YAML or templates change")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+    schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def report(problems: ProblemList, *, checked: int) -> None:
+    """Print every problem, then one summary line."""
+    for problem in problems.sorted():
+        print(problem.format())
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    files = len({p.path for p in problems.errors})
+    if errors:
+        print(f"\n{errors} problem(s) in {files} file(s); nothing was written. "
+              "Fix them and run the command again.", file=sys.stderr)
+    else:
+        extra = f", {warnings} warning(s)" if warnings else ""
+        print(f"OK: {checked} records checked, no problems{extra}.", file=sys.stderr)
+
+
+def _check(project: Path, args: argparse.Namespace) -> int:
+    kb, problems = pipeline.check(project)
+    report(problems, checked=len(kb.records))
+    return EXIT_INPUT if problems.has_errors() else EXIT_OK
+
+
+def _build(project: Path, args: argparse.Namespace) -> int:
+    try:
+        result = pipeline.build(project)
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    except SiteBuildError as exc:
+        print(f"polmas: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
+        return EXIT_BUILD
+    report(result.problems, checked=len(result.kb.records))
+    print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
+    return EXIT_OK
+
+
+def _serve(project: Path, args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    return serve(project, addr=args.addr)
+
+
+def _schema(project: Path, args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(project / "schemas"):
+        print(path.relative_to(project).as_posix())
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

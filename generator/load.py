@@ -1,0 +1,182 @@
+"""YAML files → plain data plus the line and column of every key and value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+"""A hand-written item is a few KB; anything near this is a mistake or an attack."""
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a key and its value start (1-based); `raw` is a scalar's source text."""
+
+    key_line: int
+    key_column: int
+    line: int
+    column: int
+    raw: str | None = None
+
+
+@dataclass
+class SourceFile:
+    """One loaded YAML file: its data and where each part of it stands."""
+
+    src_path: str
+    data: Any
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, path: KeyPath, *, of_key: bool = False) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest ancestor that exists."""
+        for end in range(len(path), -1, -1):
+            pos = self.positions.get(path[:end])
+            if pos is not None:
+                if of_key and end == len(path):
+                    return pos.key_line, pos.key_column
+                return pos.line, pos.column
+        return 1, 1
+
+    def raw(self, path: KeyPath) -> str | None:
+        pos = self.positions.get(path)
+        return pos.raw if pos else None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: they enable 'billion laughs' and confuse editors."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "anchors and aliases (& and *) are not supported; write the value out in full",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
+    """Read and parse one file, or say why it cannot be read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [Problem(src_path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return [Problem(
+            src_path, 1, 1, "",
+            f"the file is {size:,} bytes; at most {MAX_FILE_BYTES:,} are accepted "
+            "(split it into one file per item)",
+        )]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [Problem(
+            src_path, line, 1, "",
+            "the file is not UTF-8 text; save it again as UTF-8 (in most editors: 'Save with encoding')",
+        )]
+    return parse_yaml_text(text, src_path)
+
+
+def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
+    """Parse YAML text into a SourceFile, or return the syntax problem."""
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return [Problem(src_path, line, column, "", _syntax_message(exc))]
+    except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. reader errors)
+        return [Problem(src_path, 1, 1, "", f"YAML syntax error: {exc}")]
+    source = SourceFile(src_path, None)
+    if root is None:
+        return [Problem(src_path, 1, 1, "", "the file is empty; an item needs at least an 'id'")]
+    duplicates: list[Problem] = []
+    source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), duplicates)
+    source.positions[()] = Position(
+        root.start_mark.line + 1, root.start_mark.column + 1,
+        root.start_mark.line + 1, root.start_mark.column + 1,
+    )
+    if duplicates:
+        return duplicates
+    return source
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    hint = "check the indentation and quotes on this line and the one above"
+    if "'\\t'" in problem or "tab" in problem:
+        hint = "replace the tab characters with spaces"
+    elif "aliases" in problem:
+        return problem
+    elif "but found another document" in problem:
+        hint = "keep one item per file: remove the '---' line"
+    context = f"{exc.context}, " if exc.context else ""
+    return f"YAML syntax error: {context}{problem} ({hint})"
+
+
+def _to_python(
+    node: Node,
+    path: KeyPath,
+    source: SourceFile,
+    constructor: yaml.constructor.SafeConstructor,
+    duplicates: list[Problem],
+) -> Any:
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else str(key_node.tag)
+            key_line = key_node.start_mark.line + 1
+            if key in first_seen:
+                duplicates.append(Problem(
+                    source.src_path, key_line, key_node.start_mark.column + 1, _dotted(path + (key,)),
+                    f"duplicate key '{key}' (first given on line {first_seen[key]}); keep only one",
+                ))
+                continue
+            first_seen[key] = key_line
+            child = path + (key,)
+            source.positions[child] = _position(key_node, value_node)
+            result[key] = _to_python(value_node, child, source, constructor, duplicates)
+        return result
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item_node in enumerate(node.value):
+            child = path + (index,)
+            source.positions[child] = _position(item_node, item_node)
+            items.append(_to_python(item_node, child, source, constructor, duplicates))
+        return items
+    return constructor.construct_object(node, deep=True)
+
+
+def _position(key_node: Node, value_node: Node) -> Position:
+    raw = value_node.value if isinstance(value_node, ScalarNode) else None
+    return Position(
+        key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+        value_node.start_mark.line + 1, value_node.start_mark.column + 1,
+        raw,
+    )
+
+
+def _dotted(path: KeyPath) -> str:
+    """('steps', 2, 'actor') → 'steps[2].actor'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

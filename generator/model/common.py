@@ -1,0 +1,110 @@
+"""Shared field types: slugs, references, citations, and the fields every item has."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > 80 or not SLUG_PATTERN.match(value):
+        hint = _slugify(value)[:80] or "contoh-id"
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{hint}'",
+            {"value": value, "hint": hint},
+        )
+    return value
+
+
+def _number_to_text(value: object) -> object:
+    """Accept `number: 2` for fields that are text (numbers like '300.2.2-2138' need it)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A line of plain text: shown as is, never interpreted as Markdown or HTML."""
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"format": "markdown"})]
+"""Longer text where Markdown (lists, bold, links) is allowed; HTML is removed when rendered."""
+Code = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Field metadata: the value names items of these kinds (checked when references resolve)."""
+
+    kinds: tuple[str, ...]
+
+    def __init__(self, *kinds: str) -> None:
+        object.__setattr__(self, "kinds", kinds)
+
+
+ANY_ITEM = ("situation", "guideline", "education", "legal", "reference")
+
+Status = Literal["draf", "ditinjau", "disahkan", "dicabut"]
+Audience = Literal[
+    "umum", "warga", "pelajar", "orang-tua", "guru", "pengurus-fkpm", "bhabinkamtibmas",
+    "pospol", "babinsa", "perangkat-kelurahan", "tokoh-masyarakat", "pedagang", "satpam", "pekerja",
+]
+Phase = Literal["pencegahan", "penanganan", "pasca"]
+DisturbanceClass = Literal["PG", "AG", "GN"]
+Domain = Literal["ideologi", "politik", "ekonomi", "sosial", "budaya", "pertahanan", "keamanan", "keselamatan"]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class LegalCitation(Strict):
+    """A pointer to a legal framework and, optionally, one of its articles."""
+
+    ref: Annotated[Slug, Ref("legal")] = Field(description="id of a file in content/legal/")
+    article: Code | None = Field(None, description="e.g. 'Pasal 27'; must be listed in that file's articles")
+
+
+class HistoryEntry(Strict):
+    date: date
+    change: Text
+    by: Text = Field(description="a role, not a person's name")
+
+
+class Item(Strict):
+    """Fields shared by the five content kinds."""
+
+    id: Slug = Field(description="unique id; the file name without .yaml")
+    title: Text
+    summary: Summary = Field(description="at most 300 characters; shown in search results and cards")
+    tags: list[Slug] = []
+    audience: list[Audience] = []
+    related: Annotated[list[Slug], Ref(*ANY_ITEM)] = []
+    legal_basis: list[LegalCitation] = []
+    status: Status = "draf"
+    approved_by: Text | None = Field(None, description="the approving role or body, not a person")
+    published: date | None = None
+    updated: date | None = None
+    review_by: date | None = None
+    history: list[HistoryEntry] = []
+    sources: Annotated[list[Slug], Ref("reference")] = []
+    lang: Literal["id"] = "id"

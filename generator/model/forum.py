@@ -1,0 +1,100 @@
+"""Partnership forums (FKPM): the wadah, its members, programs and handbook edition."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, PositiveInt
+
+from generator.model.common import Markdown, Phase, Ref, Slug, Strict, Text
+from generator.model.guideline import Contact
+
+Element = Literal[
+    "masyarakat", "pemerintah", "polri", "tni", "tokoh-agama", "tokoh-adat",
+    "pengelola", "satpam", "pekerja", "pedagang", "pemuda", "perempuan",
+]
+
+
+class Member(Strict):
+    role: Text = Field(description="'Ketua', 'Sekretaris', 'Bhabinkamtibmas', …: a role, never a name")
+    element: Element
+    count: PositiveInt = 1
+
+
+class Decree(Strict):
+    number: Text
+    date: date
+    issued_by: Text
+
+
+class Term(Strict):
+    start: date
+    end: date
+
+
+class Stage(Strict):
+    title: Text
+    start: date | None = None
+    end: date | None = None
+    status: Literal["rencana", "berjalan", "selesai", "tertunda"] = "rencana"
+
+
+class Program(Strict):
+    title: Text
+    goal: Text
+    partners: list[Text] = []
+    stages: list[Stage] = Field(min_length=1)
+    situations: Annotated[list[Slug], Ref("situation")] = []
+
+
+class HandbookSelection(Strict):
+    situations: Annotated[list[Slug], Ref("situation")] = []
+    tags: list[Slug] = []
+    phases: list[Phase] = []
+    ids: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = []
+
+
+class LocalNote(Strict):
+    guideline: Annotated[Slug, Ref("guideline")]
+    note: Markdown
+
+
+class Handbook(Strict):
+    """What the coordinator edits to publish the forum's handbook."""
+
+    edition: PositiveInt = 1
+    date: date
+    title: Text | None = None
+    foreword: Markdown | None = Field(None, description="kata pengantar, signed by the chair")
+    foreword_by: Text | None = Field(None, description="the signing role, e.g. 'Ketua FKPM'")
+    compiled_by: Text | None = None
+    approved_by: Text | None = None
+    paper: Literal["A5", "A4"] = "A5"
+    include: HandbookSelection = HandbookSelection()
+    exclude: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = []
+    local_notes: list[LocalNote] = []
+
+
+class Forum(Strict):
+    id: Slug
+    name: Text
+    summary: Text | None = None
+    model: Literal["wilayah", "kawasan", "adat"]
+    areas: Annotated[list[Slug], Ref("area")] = Field(min_length=1)
+    places: Annotated[list[Slug], Ref("place")] = []
+    polsek: Text
+    polres: Text
+    bkpm: Annotated[Slug | None, Ref("place")] = Field(None, description="the place where the forum meets")
+    members: list[Member] = Field(min_length=1)
+    decree: Decree | None = None
+    term: Term | None = None
+    meetings: Text | None = None
+    vision: Text
+    mission: list[Text] = Field(min_length=1)
+    programs: list[Program] = []
+    contacts: list[Contact] = []
+    handbook: Handbook | None = None
+    local_guidelines: Annotated[list[Slug], Ref("guideline")] = Field(
+        [], description="guidelines written by this forum for its own area",
+    )

@@ -1,0 +1,99 @@
+"""Docs tree → static site with MkDocs, built beside the target and swapped in when whole."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator.knowledge import KnowledgeBase
+
+
+class SiteBuildError(Exception):
+    """The site engine failed; the previous site is untouched."""
+
+
+def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase) -> int:
+    """Build `site_dir` from `docs_dir`; returns the number of HTML pages."""
+    with _source_date(kb), _captured_engine_warnings() as warnings:
+        with replace_dir_atomically(site_dir) as temp:
+            config = load_config(
+                str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True,
+            )
+            try:
+                mkdocs_build(config)
+            except (Abort, MkDocsException, OSError) as exc:
+                details = "; ".join(warnings) or str(exc)
+                raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+@contextmanager
+def replace_dir_atomically(target: Path) -> Iterator[Path]:
+    """Yield a fresh temp folder beside `target`; on success it replaces `target`, else it is removed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        yield temp
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    temp.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _source_date(kb: KnowledgeBase) -> Iterator[None]:
+    """Pin the engine's build date to the newest content date, so rebuilds are byte-identical."""
+    dates = [d for r in kb.records.values() for d in (getattr(r.data, "updated", None),
+             getattr(r.data, "published", None)) if d is not None]
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if previous is None and dates:
+        from datetime import datetime, timezone
+
+        newest = max(dates)
+        stamp = datetime(newest.year, newest.month, newest.day, tzinfo=timezone.utc).timestamp()
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record.getMessage())
+
+
+@contextmanager
+def _captured_engine_warnings() -> Iterator[list[str]]:
+    """Keep MkDocs' own log lines off the user's screen; its warnings become our error text."""
+    sink: list[str] = []
+    logger = logging.getLogger("mkdocs")
+    handler = _ListHandler(sink)
+    saved_level, saved_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield sink
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)
+        logger.propagate = saved_propagate

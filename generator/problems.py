@@ -1,0 +1,57 @@
+"""Problems found in the input: collected as values, sorted, reported once."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}{field}{self.message}"
+
+
+class ProblemList(list[Problem]):
+    """A list of problems with the questions the pipeline asks of it."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.WARNING]
+
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self), key=lambda p: (p.path, p.line, p.column, p.field, p.message))
+
+
+def suggest(value: object, allowed: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    if not isinstance(value, str):
+        return ""
+    matches = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

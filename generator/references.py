@@ -1,0 +1,59 @@
+"""Walk a validated record for the ids it names, using the `Ref` metadata on its fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.load import KeyPath
+from generator.model.common import Ref
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`target` is named at `path` and must be an item of one of `kinds`."""
+
+    path: KeyPath
+    target: str
+    kinds: tuple[str, ...]
+
+
+def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]:
+    """Every id that `model` (and the models nested in it) refers to, in field order."""
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        ref = next((meta for meta in info.metadata if isinstance(meta, Ref)), None)
+        if ref is None:
+            yield from _nested(value, path + (key,))
+        elif isinstance(value, str):
+            yield Reference(path + (key,), value, ref.kinds)
+        elif isinstance(value, list):
+            for index, target in enumerate(value):
+                yield Reference(path + (key, index), target, ref.kinds)
+
+
+def iter_models(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
+    """`model` and every model nested in it, with their paths."""
+    yield path, model
+    for name, info in type(model).model_fields.items():
+        yield from _nested_models(getattr(model, name), path + (info.alias or name,))
+
+
+def _nested(value: Any, path: KeyPath) -> Iterator[Reference]:
+    if isinstance(value, BaseModel):
+        yield from iter_references(value, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested(item, path + (index,))
+
+
+def _nested_models(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, BaseModel]]:
+    if isinstance(value, BaseModel):
+        yield from iter_models(value, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested_models(item, path + (index,))

@@ -1,0 +1,206 @@
+"""KnowledgeBase → Markdown docs tree for the site engine, through templates/site/."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.knowledge import KnowledgeBase, Record
+from generator.render.text import content_html, html_text, plain, safe_url
+from generator.render.views import (
+    CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASE_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS,
+    Link, SiteIndex, anchor,
+)
+
+ITEM_BASE = "../"
+"""Item and index pages sit one folder deep; their links climb to the docs root first."""
+
+
+def make_environment(templates: Path) -> Environment:
+    """Jinja for Markdown output: every value is escaped as inert text unless marked safe."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        finalize=plain,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown uses `{#id}` for heading anchors; move Jinja comments out of its way.
+        comment_start_string="{%#",
+        comment_end_string="#%}",
+    )
+    env.filters["md"] = content_html
+    env.filters["html"] = html_text
+    env.filters["url"] = safe_url
+    env.filters["heading"] = lambda level: Markup("#" * min(int(level), 6))
+    env.filters["anchor"] = anchor
+    env.globals.update(
+        PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
+        STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, MODEL_LABELS=MODEL_LABELS,
+    )
+    return env
+
+
+def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | bytes]:
+    """Every page of the site as Markdown, plus the site's own assets."""
+    templates = project / "templates" / "site"
+    env = make_environment(templates)
+    index = SiteIndex.build(kb)
+    files: dict[str, str | bytes] = {}
+    files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
+    for kind, section_template, item_template, context in _PAGES:
+        records = kb.of_kind(kind)
+        section = records[0].kind.section if records else _SECTIONS[kind]
+        files[f"{section}/index.md"] = env.get_template(section_template).render(
+            base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind, index),
+        )
+        for record in records:
+            body = env.get_template(item_template).render(
+                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
+            )
+            files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
+    files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
+    files["tag/index.md"] = env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
+    for asset in sorted((templates / "assets").rglob("*")):
+        if asset.is_file():
+            files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
+    return files
+
+
+def front_matter(page: Link) -> str:
+    """YAML front matter for the engine. Its templates do not autoescape, so values are HTML-escaped here."""
+    meta = {"title": str(escape(page.title)), "description": str(escape(page.summary)), "search": {"boost": 2}}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
+    data = record.data
+    return {
+        "related": index.links(data.related),
+        "legal": index.citations(data.legal_basis),
+        "sources": index.links(data.sources),
+        "referrers": [Link(r) for r in index.kb.referrers(record.id) if r.kind.name not in ("area", "place")],
+    }
+
+
+def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
+    by_phase = index.guidelines_by_phase(record.id)
+    return {
+        **_common(record, index),
+        "phases": by_phase,
+        "responses": [g for _, links in by_phase for g in links if g.data.how_it_works],
+        "areas": index.links(record.data.areas),
+        "places": [Link(p) for p in index.kb.referrers(record.id, "place")],
+        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
+    }
+
+
+def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
+    steps = [(step, index.citations(step.legal_basis)) for step in record.data.steps]
+    local_notes = [
+        (Link(forum), note.note)
+        for forum in index.kb.of_kind("forum") if forum.data.handbook
+        for note in forum.data.handbook.local_notes if note.guideline == record.id
+    ]
+    owners = [Link(f) for f in index.kb.of_kind("forum") if record.id in f.data.local_guidelines]
+    return {
+        **_common(record, index),
+        "situations": index.links(record.data.situations),
+        "steps": steps,
+        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
+        "local_notes": local_notes,
+        "owners": owners,
+    }
+
+
+def _education(record: Record, index: SiteIndex) -> dict[str, Any]:
+    return {**_common(record, index), "supports": index.links(record.data.supports),
+            "attachments": index.links(record.data.attachments)}
+
+
+def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
+    cited = index.cited_by.get(record.id, {})
+    replaced_by = [Link(r) for r in index.kb.of_kind("legal") if record.id in r.data.replaces]
+    if record.data.replaced_by and all(l.record.id != record.data.replaced_by for l in replaced_by):
+        replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
+    return {
+        **_common(record, index),
+        "replaces": index.links(record.data.replaces),
+        "replaced_by": replaced_by,
+        "articles": [(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
+        "cited_whole": [Link(r) for r in cited.get(None, [])],
+        "cited_any": sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda l: l.title),
+    }
+
+
+def _reference(record: Record, index: SiteIndex) -> dict[str, Any]:
+    return _common(record, index)
+
+
+def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
+    data = record.data
+    members: dict[str, list[Any]] = defaultdict(list)
+    for member in data.members:
+        members[member.element].append(member)
+    return {
+        "areas": index.links(data.areas),
+        "places": index.links(data.places),
+        "bkpm": Link(index.kb.get(data.bkpm)) if data.bkpm else None,
+        "members": sorted(members.items()),
+        "situations": index.situations_in(data.areas),
+        "local_guidelines": index.links(data.local_guidelines),
+        "program_situations": [index.links(p.situations) for p in data.programs],
+    }
+
+
+def _home(index: SiteIndex) -> dict[str, Any]:
+    guidelines = index.kb.of_kind("guideline")
+    return {
+        "situations": [Link(r) for r in index.kb.of_kind("situation")],
+        "phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES],
+        "forums": [Link(r) for r in index.kb.of_kind("forum")],
+        "counts": {kind: len(index.kb.of_kind(kind)) for kind in _SECTIONS},
+    }
+
+
+def _section_extras(kind: str, index: SiteIndex) -> dict[str, Any]:
+    if kind == "guideline":
+        guidelines = index.kb.of_kind("guideline")
+        return {"phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase])
+                           for phase, label in PHASES]}
+    return {}
+
+
+def _areas(index: SiteIndex) -> dict[str, Any]:
+    roots = [a for a in index.kb.of_kind("area") if not a.data.parent]
+    rows: list[tuple[int, Link, list[Link], list[Link]]] = []
+
+    def walk(area: Record, depth: int) -> None:
+        places = [Link(p) for p in index.kb.of_kind("place") if p.data.area == area.id]
+        forums = [Link(f) for f in index.kb.of_kind("forum") if area.id in f.data.areas]
+        rows.append((depth, Link(area), places, forums))
+        for child in sorted(index.children.get(area.id, []), key=lambda r: r.data.code):
+            walk(child, depth + 1)
+
+    for root in sorted(roots, key=lambda r: r.data.code):
+        walk(root, 0)
+    return {"rows": rows}
+
+
+_SECTIONS = {"situation": "situasi", "guideline": "pedoman", "education": "edukasi", "legal": "hukum",
+             "reference": "referensi", "forum": "forum"}
+_PAGES: tuple[tuple[str, str, str, Callable[[Record, SiteIndex], dict[str, Any]]], ...] = (
+    ("situation", "situations.md.j2", "situation.md.j2", _situation),
+    ("guideline", "guidelines.md.j2", "guideline.md.j2", _guideline),
+    ("education", "education_index.md.j2", "education.md.j2", _education),
+    ("legal", "legal_index.md.j2", "legal.md.j2", _legal),
+    ("reference", "references.md.j2", "reference.md.j2", _reference),
+    ("forum", "forums.md.j2", "forum.md.j2", _forum),
+)

@@ -1,0 +1,62 @@
+"""Content text → safe Markdown: plain fields escaped, Markdown fields rendered and sanitised."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^-])")
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sub", "sup",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+_ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def plain(value: object) -> Markup:
+    """A plain text field as inert Markdown: no HTML, no links, no emphasis, one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only the tags, attributes and link schemes that content needs."""
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def content_html(value: object) -> Markup:
+    """A Markdown field as a sanitised HTML block that the site's Markdown passes through."""
+    if value is None:
+        return Markup("")
+    html = markdown.markdown(str(value), extensions=["sane_lists", "tables"], output_format="html")
+    # Headings inside content must not outrank the page's own sections.
+    html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
+    return Markup('<div class="polmas-text" markdown="0">\n{}\n</div>').format(Markup(sanitize_html(html)))
+
+
+def html_text(value: object) -> Markup:
+    """A plain text field inside a raw HTML block: HTML-escaped only."""
+    return Markup(escape(" ".join(str(value).split())))
+
+
+def safe_url(value: object) -> Markup:
+    """A validated http(s) URL made safe for Markdown links: spaces and brackets encoded."""
+    text = str(value)
+    if not text.startswith(("http://", "https://")):
+        return Markup("")
+    return Markup(escape(quote(text, safe=":/?#@!$&'*+,;=%-._~")))

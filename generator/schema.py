@@ -1,0 +1,30 @@
+"""JSON Schema per kind, for editors (VS Code's YAML extension) to validate as a coordinator types."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.model import KINDS
+
+
+def schema_for(kind_name: str) -> dict[str, Any]:
+    kind = next(k for k in KINDS if k.name == kind_name)
+    schema = kind.model.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"Pustaka Polmas: {kind.name} ({kind.folder}/)"
+    return schema
+
+
+def write_schemas(target: Path) -> list[Path]:
+    """Write `<kind>.schema.json` for every kind; returns the paths written."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        path = target / f"{kind.name}.schema.json"
+        text = json.dumps(schema_for(kind.name), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,54 @@
+"""Live preview: regenerate the docs tree when YAML or templates change; MkDocs reloads the browser."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+
+from generator import pipeline
+
+WATCHED = ("content", "data", "templates")
+POLL_SECONDS = 1.0
+
+
+def _snapshot(project: Path) -> dict[Path, float]:
+    return {
+        path: path.stat().st_mtime
+        for folder in WATCHED
+        for path in (project / folder).rglob("*")
+        if path.is_file()
+    }
+
+
+def _regenerate(project: Path) -> None:
+    """Check and regenerate; on problems keep the last good pages and print what is wrong."""
+    kb, problems = pipeline.check(project)
+    for problem in problems.sorted():
+        print(problem.format(), file=sys.stderr)
+    if not problems.has_errors():
+        pipeline.generate_docs(project, kb)
+
+
+def _watch(project: Path, stop: threading.Event) -> None:
+    seen = _snapshot(project)
+    while not stop.wait(POLL_SECONDS):
+        current = _snapshot(project)
+        if current != seen:
+            seen = current
+            _regenerate(project)
+
+
+def serve(project: Path, *, addr: str) -> int:
+    """Generate once, then serve with live reload until Ctrl-C."""
+    _regenerate(project)
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(project, stop), daemon=True)
+    watcher.start()
+    try:
+        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    finally:
+        stop.set()
+    return 0

@@ -1,0 +1,111 @@
+"""Fixture ladder: the repository → a scratch project (written inline) → the sample site built once."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the sample content")
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+class Scratch:
+    """A throwaway project: the real mkdocs.yml and templates, and only the files a test writes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(REPO / "templates", root / "templates")
+        for folder in ("content", "data"):
+            (root / folder).mkdir()
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Scratch:
+    return Scratch(tmp_path)
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A full copy of the sample project to break on purpose."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("content", "data", "templates"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResult:
+    """The bundled sample content built once per test run, into a temp folder."""
+    target = tmp_path_factory.mktemp("sample")
+    for name in ("content", "data", "templates"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return pipeline.build(target)
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_build: pipeline.BuildResult) -> Path:
+    return sample_build.site_dir
+
+
+def read_case(path: Path) -> tuple[str, list[str]]:
+    """A case file's YAML and its `# expect:` lines."""
+    text = path.read_text(encoding="utf-8")
+    expected = [line[len("# expect: "):] for line in text.splitlines() if line.startswith("# expect: ")]
+    return text, expected
+
+
+@pytest.fixture
+def write_and_check(scratch: Scratch) -> Callable[[dict[str, str]], list[str]]:
+    def run(files: dict[str, str]) -> list[str]:
+        for rel, text in files.items():
+            scratch.write(rel, text)
+        _, problems = pipeline.check(scratch.root)
+        return [p.format() for p in problems.sorted()]
+    return run
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail("Debian's chromium is needed for the browser tests: run `make test` (it installs it) "
+                    "or `sudo apt-get install chromium`")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield instance
+        instance.close()

@@ -1,0 +1,77 @@
+"""The loader: positions for every key, and plain refusals of what YAML should not do here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
+
+
+def parsed(text: str) -> SourceFile:
+    result = parse_yaml_text(text, "f.yaml")
+    assert isinstance(result, SourceFile), result
+    return result
+
+
+def messages(text: str) -> list[str]:
+    result = parse_yaml_text(text, "f.yaml")
+    assert isinstance(result, list)
+    return [p.format() for p in result]
+
+
+def test_positions_of_nested_keys_and_list_items() -> None:
+    source = parsed("id: a\nsteps:\n  - text: one\n    actor: RT\n  - text: two\n")
+    assert source.position(("steps", 1, "text")) == (5, 11)
+    assert source.position(("steps", 0, "actor"), of_key=True) == (4, 5)
+    assert source.position(("steps", 7, "text")) == (3, 3)  # the nearest ancestor that exists: the list
+
+
+def test_syntax_error_points_at_the_line() -> None:
+    assert messages("id: a\ntitle: x: y\n") == [
+        "f.yaml:2:9: YAML syntax error: mapping values are not allowed here "
+        "(check the indentation and quotes on this line and the one above)"
+    ]
+
+
+def test_duplicate_keys_are_errors_not_silently_overwritten() -> None:
+    assert messages("id: a\ntitle: one\ntitle: two\n") == [
+        "f.yaml:3:1: title: duplicate key 'title' (first given on line 2); keep only one"
+    ]
+
+
+def test_aliases_are_refused() -> None:
+    assert messages("a: &x [1, 2]\nb: *x\n") == [
+        "f.yaml:2:4: anchors and aliases (& and *) are not supported; write the value out in full"
+    ]
+
+
+def test_tabs_get_a_hint() -> None:
+    [message] = messages("id: a\nsteps:\n\t- x\n")
+    assert message.startswith("f.yaml:3:1: YAML syntax error:")
+    assert "replace the tab characters with spaces" in message
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes("\ufeffid: a\r\ntitle: Judul\r\n".encode())
+    source = read_yaml_file(path, "a.yaml")
+    assert isinstance(source, SourceFile)
+    assert source.data == {"id": "a", "title": "Judul"}
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES)
+    [problem] = read_yaml_file(path, "big.yaml")  # type: ignore[misc]
+    assert "at most 1,000,000 are accepted" in problem.message
+
+
+def test_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"id: a\ntitle: caf\xe9\n")
+    [problem] = read_yaml_file(path, "a.yaml")  # type: ignore[misc]
+    assert (problem.line, problem.message.split(";")[0]) == (2, "the file is not UTF-8 text")
+
+
+def test_empty_file() -> None:
+    assert messages("# only a comment\n") == ["f.yaml:1:1: the file is empty; an item needs at least an 'id'"]
