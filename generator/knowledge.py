@@ -86,6 +86,10 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
     problems.extend(resolve_references(kb))
+    if not problems.has_errors():
+        from generator.geo import check_geography  # geography needs resolved references
+
+        problems.extend(check_geography(kb))
     return kb, problems
 
 

@@ -101,27 +101,30 @@ def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [Problem(src_path, line, column, "", _syntax_message(exc))]
+        source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        return [Problem(src_path, line, column, "", _syntax_message(exc, source_line))]
     except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. reader errors)
         return [Problem(src_path, 1, 1, "", f"YAML syntax error: {exc}")]
     source = SourceFile(src_path, None)
     if root is None:
         return [Problem(src_path, 1, 1, "", "the file is empty; an item needs at least an 'id'")]
-    duplicates: list[Problem] = []
-    source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), duplicates)
+    found: list[Problem] = []
+    source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), found)
     source.positions[()] = Position(
         root.start_mark.line + 1, root.start_mark.column + 1,
         root.start_mark.line + 1, root.start_mark.column + 1,
     )
-    if duplicates:
-        return duplicates
+    if found:
+        return found
     return source
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or "invalid YAML"
     hint = "check the indentation and quotes on this line and the one above"
-    if "'\\t'" in problem or "tab" in problem:
+    if "\u00a0" in source_line:
+        hint = "the line holds a non-breaking space (often pasted from a word processor); retype it as a plain space"
+    elif "'\\t'" in problem or "tab" in problem:
         hint = "replace the tab characters with spaces"
     elif "aliases" in problem:
         return problem
@@ -136,7 +139,7 @@ def _to_python(
     path: KeyPath,
     source: SourceFile,
     constructor: yaml.constructor.SafeConstructor,
-    duplicates: list[Problem],
+    found: list[Problem],
 ) -> Any:
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
@@ -144,8 +147,15 @@ def _to_python(
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, ScalarNode) else str(key_node.tag)
             key_line = key_node.start_mark.line + 1
+            if "\u00a0" in key or key != key.strip():
+                found.append(Problem(
+                    source.src_path, key_line, key_node.start_mark.column + 1, _dotted(path),
+                    f"the key '{key.strip()}' holds a non-breaking space or stray spaces (often pasted from a "
+                    "word processor); retype the indentation and the key with plain spaces",
+                ))
+                continue
             if key in first_seen:
-                duplicates.append(Problem(
+                found.append(Problem(
                     source.src_path, key_line, key_node.start_mark.column + 1, _dotted(path + (key,)),
                     f"duplicate key '{key}' (first given on line {first_seen[key]}); keep only one",
                 ))
@@ -153,14 +163,14 @@ def _to_python(
             first_seen[key] = key_line
             child = path + (key,)
             source.positions[child] = _position(key_node, value_node)
-            result[key] = _to_python(value_node, child, source, constructor, duplicates)
+            result[key] = _to_python(value_node, child, source, constructor, found)
         return result
     if isinstance(node, SequenceNode):
         items = []
         for index, item_node in enumerate(node.value):
             child = path + (index,)
             source.positions[child] = _position(item_node, item_node)
-            items.append(_to_python(item_node, child, source, constructor, duplicates))
+            items.append(_to_python(item_node, child, source, constructor, found))
         return items
     return constructor.construct_object(node, deep=True)
 

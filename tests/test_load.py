@@ -75,3 +75,36 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
 
 def test_empty_file() -> None:
     assert messages("# only a comment\n") == ["f.yaml:1:1: the file is empty; an item needs at least an 'id'"]
+
+
+def test_non_breaking_space_in_indentation_is_named() -> None:
+    assert messages("id: a\nsteps:\n  - text: x\n\u00a0 actor: RT\n") == [
+        "f.yaml:4:1: the key 'actor' holds a non-breaking space or stray spaces (often pasted from a word "
+        "processor); retype the indentation and the key with plain spaces"
+    ]
+
+
+def test_word_processor_text_inside_values_is_kept() -> None:
+    source = parsed("title: \u201cJudul\u201d \u2013 tanda\u00a0kutip\n")
+    assert source.data == {"title": "\u201cJudul\u201d \u2013 tanda\u00a0kutip"}
+
+
+def test_alias_bomb_is_refused_at_once() -> None:
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    bomb += "".join(f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    [message] = messages(bomb)
+    assert message == "f.yaml:2:8: anchors and aliases (& and *) are not supported; write the value out in full"
+
+
+def test_100_mb_file_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:  # sparse: no 100 MB written to disk
+        handle.truncate(100 * 1024 * 1024)
+    started = time.perf_counter()
+    [problem] = read_yaml_file(path, "huge.yaml")  # type: ignore[misc]
+    assert time.perf_counter() - started < 1.0
+    assert problem.message == (
+        "the file is 104,857,600 bytes; at most 1,000,000 are accepted (split it into one file per item)"
+    )

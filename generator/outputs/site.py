@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.knowledge import KnowledgeBase
+from generator.outputs.links import find_broken_links
 
 
 class SiteBuildError(Exception):
@@ -33,6 +34,10 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
             except (Abort, MkDocsException, OSError) as exc:
                 details = "; ".join(warnings) or str(exc)
                 raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
+            broken = find_broken_links(temp)
+            if broken:
+                listed = "; ".join(b.format() for b in broken[:20])
+                raise SiteBuildError(f"{len(broken)} broken link(s) in the built site: {listed}")
     return sum(1 for _ in site_dir.rglob("*.html"))
 
 

@@ -25,7 +25,8 @@ def plain(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    # Markdown-escape first: HTML entities made afterwards (&#34;) must keep their '#'.
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
 
 
 def sanitize_html(html: str) -> str:

@@ -1,0 +1,93 @@
+"""Geography checks: codes that match their parent, GeoJSON that parses, places inside their area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.knowledge import KnowledgeBase, Record
+from generator.problems import Problem, Severity
+
+Ring = list[tuple[float, float]]
+
+
+def polygons(geometry: dict[str, Any] | None) -> list[list[Ring]]:
+    """GeoJSON Polygon/MultiPolygon → list of polygons, each a list of (lon, lat) rings."""
+    if not geometry:
+        return []
+    kind, coords = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in coords]]  # type: ignore[union-attr]
+    if kind == "MultiPolygon":
+        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly] for poly in coords]  # type: ignore[union-attr]
+    raise ValueError(f"geometry type '{kind}' is not Polygon or MultiPolygon")
+
+
+def contains(geometry: dict[str, Any] | None, lon: float, lat: float) -> bool:
+    """Even-odd rule over every ring: holes count as outside."""
+    inside = False
+    for polygon in polygons(geometry):
+        for ring in polygon:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+                if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+                    inside = not inside
+    return inside
+
+
+def check_geography(kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    for area in kb.of_kind("area"):
+        problems.extend(_check_area(area, kb))
+    for place in kb.of_kind("place"):
+        problems.extend(_check_place(place, kb))
+    return problems
+
+
+def _check_area(area: Record, kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    data = area.data
+    parent = kb.records.get(data.parent) if data.parent else None
+    if parent is not None and parent.kind.name == "area" and not data.code.startswith(parent.data.code + "."):
+        line, column = area.source.position(("code",))
+        problems.append(Problem(
+            area.source.src_path, line, column, "code",
+            f"'{data.code}' does not start with its parent's code '{parent.data.code}' "
+            f"({parent.source.src_path}); correct the code or the parent",
+        ))
+    village = data.code.split(".")[3] if data.code.count(".") >= 3 else ""
+    if data.level in ("kelurahan", "desa") and village[:1] != ("1" if data.level == "kelurahan" else "2"):
+        line, column = area.source.position(("code",))
+        first = "1" if data.level == "kelurahan" else "2"
+        problems.append(Problem(
+            area.source.src_path, line, column, "code",
+            f"a {data.level} code's last part starts with {first} (e.g. '{first}001'), found '{village or data.code}'",
+        ))
+    try:
+        for polygon in polygons(data.geometry):
+            for ring in polygon:
+                if len(ring) < 4 or ring[0] != ring[-1]:
+                    raise ValueError("each ring needs at least 4 points and must end where it starts")
+                if not all(94.5 <= x <= 141.5 and -11.5 <= y <= 6.5 for x, y in ring):
+                    raise ValueError("a point lies outside Indonesia; GeoJSON order is [longitude, latitude]")
+    except (ValueError, TypeError, AttributeError) as exc:
+        line, column = area.source.position(("geometry",))
+        problems.append(Problem(area.source.src_path, line, column, "geometry", f"not valid GeoJSON: {exc}"))
+    return problems
+
+
+def _check_place(place: Record, kb: KnowledgeBase) -> list[Problem]:
+    area = kb.records.get(place.data.area)
+    if area is None or area.kind.name != "area" or not area.data.geometry:
+        return []
+    location = place.data.location
+    try:
+        inside = contains(area.data.geometry, location.lon, location.lat)
+    except (ValueError, TypeError, AttributeError):
+        return []  # the area's own problem is reported already
+    if inside:
+        return []
+    line, column = place.source.position(("location",))
+    return [Problem(
+        place.source.src_path, line, column, "location",
+        f"({location.lat}, {location.lon}) lies outside its area '{area.id}'; check the coordinates or the area",
+        Severity.WARNING,
+    )]

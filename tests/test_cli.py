@@ -1,0 +1,54 @@
+"""The `polmas` command as a user runs it: exit codes, every problem at once, nothing written on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import EXIT_INPUT, EXIT_OK, main
+
+
+def test_check_sample_content_is_clean(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(repo), "check"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no problems" in captured.err
+
+
+def test_check_reports_all_three_problems_and_writes_nothing(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    guideline = sample_copy / "content/guidelines/hentikan-tawuran.yaml"
+    text = guideline.read_text(encoding="utf-8")
+    text = text.replace("phase: penanganan", "phase: sometime", 1)
+    first_ref = text.index("ref: ", text.index("steps:"))
+    text = text[:first_ref] + "ref: uu-tidak-ada" + text[text.index("\n", first_ref):]
+    guideline.write_text(text, encoding="utf-8")
+    broken = sample_copy / "content/situations/penipuan-daring.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "title: [tidak ditutup", 1),
+                      encoding="utf-8")
+
+    assert main(["--project", str(sample_copy), "build"]) == EXIT_INPUT
+    out = capsys.readouterr().out.splitlines()
+
+    phase_line = _line_of(guideline, "phase: sometime")
+    ref_line = _line_of(guideline, "ref: uu-tidak-ada")
+    assert f"content/guidelines/hentikan-tawuran.yaml:{phase_line}:8: phase: 'sometime' is not one of " \
+           "pencegahan, penanganan, pasca" in out
+    assert any(line.startswith(f"content/guidelines/hentikan-tawuran.yaml:{ref_line}:")
+               and "unknown legal 'uu-tidak-ada'" in line for line in out)
+    title_line = _line_of(broken, "title: [tidak ditutup")
+    assert any(line.startswith(f"content/situations/penipuan-daring.yaml:{title_line + 1}:")
+               and "YAML syntax error" in line for line in out)
+    assert len(out) == 3
+    assert not (sample_copy / "site").exists() and not (sample_copy / ".polmas").exists()
+
+
+def test_not_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(tmp_path), "check"]) == 2
+    assert "is not a Pustaka Polmas project" in capsys.readouterr().err
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
