@@ -1,0 +1,98 @@
+"""Handbook HTML → PDF bytes with WeasyPrint: tagged (PDF/UA-1), project fonts only, byte-reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_VARIANT = "pdf/ua-1"
+"""Tagged PDF with a structure tree, so screen readers can read the booklet."""
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """The PDF, and every warning the engine gave while making it (missing image, missing font, bad CSS)."""
+
+    data: bytes
+    warnings: list[str]
+
+
+class ProjectFilesOnly(URLFetcher):
+    """Fetch only files inside the handbook's template folder: no network, no file outside the project."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme != "file":
+            raise ValueError(f"only files shipped with the project are used, not {parts.scheme}: addresses")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self.root):
+            raise ValueError(f"{path} lies outside {self.root}")
+        return super().fetch(url, headers)
+
+
+def render_pdf(html: str, *, base_dir: Path, identifier: str) -> RenderedPdf:
+    """Render `html` (relative URLs resolve in `base_dir`); `identifier` fixes the PDF's /ID for reproducibility."""
+    with _captured_warnings() as warnings:
+        document = HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=ProjectFilesOnly(base_dir),
+        ).render(pdf_variant=PDF_VARIANT)
+        data = document.write_pdf(
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=hashlib.md5(identifier.encode("utf-8"), usedforsecurity=False).hexdigest().encode(),
+        )
+    warnings += _foreign_fonts(document, base_dir)
+    assert isinstance(data, bytes)
+    return RenderedPdf(data, warnings)
+
+
+def _foreign_fonts(document: Any, base_dir: Path) -> list[str]:
+    """A glyph our fonts lack makes Pango borrow a system font silently; name it instead."""
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sorted(base_dir.glob("*.css")))
+    shipped = set(re.findall(r"@font-face\s*{[^}]*font-family:\s*\"([^\"]+)\"", css))
+    foreign = sorted({font.family for font in document.fonts.values()} - shipped)
+    return [f"some text needs a character that the fonts in {base_dir.name}/fonts/ lack, so the system "
+            f"font '{family}' was used; remove or replace that character" for family in foreign]
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.DEBUG)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # A font file that cannot be loaded is only a debug line to WeasyPrint; to us it is a defect.
+        if record.levelno >= logging.WARNING or message.startswith("Failed to load"):
+            self.sink.append(message)
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    """WeasyPrint logs and carries on; we collect its warnings so the build can refuse a flawed PDF."""
+    sink: list[str] = []
+    logger = logging.getLogger("weasyprint")
+    handler = _ListHandler(sink)
+    saved_level, saved_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    try:
+        yield sink
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)
+        logger.propagate = saved_propagate
