@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-p", "--project", default=".", help="the project folder (default: current folder)")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="check every file and reference; write nothing")
+    check.add_argument("--links", action="store_true",
+                       help="also list every external web address and try it once (offline-safe: never fails)")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="check, then build the site into site/")
     build.set_defaults(run=_build)
@@ -68,6 +70,16 @@ def report(problems: ProblemList, *, checked: int) -> None:
 def _check(project: Path, args: argparse.Namespace) -> int:
     kb, problems = pipeline.check(project)
     report(problems, checked=len(kb.records))
+    if args.links:
+        from generator.external_links import check_links, external_links
+
+        statuses = check_links(external_links(kb))
+        for status in statuses:
+            print(status.format())
+        offline = sum(s.outcome.startswith("not checked") for s in statuses)
+        broken = sum(s.outcome.startswith("broken") for s in statuses)
+        print(f"{len(statuses)} external link(s): {broken} broken, {offline} not checked (no connection).",
+              file=sys.stderr)
     return EXIT_INPUT if problems.has_errors() else EXIT_OK
 
 

@@ -109,7 +109,14 @@ def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
     if root is None:
         return [Problem(src_path, 1, 1, "", "the file is empty; an item needs at least an 'id'")]
     found: list[Problem] = []
-    source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), found)
+    try:
+        source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), found)
+    except yaml.MarkedYAMLError as exc:  # e.g. an unknown tag such as !!python/object
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return [Problem(src_path, line, column, "", f"YAML tags (!!…) are not supported here: {exc.problem}; "
+                        "remove the '!!…' part")]
+
     source.positions[()] = Position(
         root.start_mark.line + 1, root.start_mark.column + 1,
         root.start_mark.line + 1, root.start_mark.column + 1,
@@ -172,7 +179,14 @@ def _to_python(
             source.positions[child] = _position(item_node, item_node)
             items.append(_to_python(item_node, child, source, constructor, found))
         return items
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2025-02-30
+        found.append(Problem(
+            source.src_path, node.start_mark.line + 1, node.start_mark.column + 1, _dotted(path),
+            f"'{node.value}' cannot be read: {exc}; correct the value",
+        ))
+        return node.value
 
 
 def _position(key_node: Node, value_node: Node) -> Position:

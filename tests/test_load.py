@@ -108,3 +108,13 @@ def test_100_mb_file_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
     assert problem.message == (
         "the file is 104,857,600 bytes; at most 1,000,000 are accepted (split it into one file per item)"
     )
+
+
+def test_impossible_date_and_unknown_tag_point_at_their_line() -> None:
+    assert messages("id: a\npublished: 2025-02-30\n") == [
+        "f.yaml:2:12: published: '2025-02-30' cannot be read: day is out of range for month; correct the value"
+    ]
+    assert messages("id: a\ntitle: !!python/object:os.system x\n") == [
+        "f.yaml:2:8: YAML tags (!!…) are not supported here: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object:os.system'; remove the '!!…' part"
+    ]

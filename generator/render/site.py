@@ -58,7 +58,7 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
     for kind, section_template, item_template, context in _PAGES:
         records = kb.of_kind(kind)
         section = records[0].kind.section if records else _SECTIONS[kind]
-        files[f"{section}/index.md"] = env.get_template(section_template).render(
+        files[f"{section}/index.md"] = UNSEARCHED_PAGE + env.get_template(section_template).render(
             base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind, index),
         )
         for record in records:
@@ -67,16 +67,26 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
             )
             files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
-    files["tag/index.md"] = env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
+    files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
     return files
 
 
+SEARCH_BOOST = {"situation": 3.0, "guideline": 2.0, "education": 1.5, "forum": 1.5, "legal": 1.0, "reference": 1.0}
+"""Situation pages are where an officer starts, so their own words rank them first."""
+UNSEARCHED_PAGE = "---\nsearch:\n  exclude: true\n---\n\n"
+"""Index and tag pages only repeat the items' summaries; in results they would crowd out the items."""
+
+
 def front_matter(page: Link) -> str:
     """YAML front matter for the engine. Its templates do not autoescape, so values are HTML-escaped here."""
-    meta = {"title": str(escape(page.title)), "description": str(escape(page.summary)), "search": {"boost": 2}}
+    meta = {
+        "title": str(escape(page.title)),
+        "description": str(escape(page.summary)),
+        "search": {"boost": SEARCH_BOOST[page.record.kind.name]},
+    }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 

@@ -1,0 +1,58 @@
+"""`polmas check --links` against a real server on loopback: ok, broken, and offline-safe."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from generator.cli import EXIT_OK, main
+from tests.conftest import Scratch
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
+        self.send_response(200 if self.path == "/ada" else 404)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+def test_links_are_listed_with_their_place_and_outcome(
+    scratch: Scratch, server: str, capsys: pytest.CaptureFixture[str],
+) -> None:
+    scratch.write("content/references/panduan.yaml", f"""
+        id: panduan
+        title: Panduan
+        summary: Ringkas.
+        type: situs
+        url: {server}/ada
+        """)
+    scratch.write("content/situations/contoh.yaml", f"""
+        id: contoh
+        title: Contoh
+        summary: Ringkas.
+        type: situasi
+        description: Lihat [panduan]({server}/hilang) dan http://127.0.0.1:9/tertutup.
+        """)
+    assert main(["--project", str(scratch.root), "check", "--links"]) == EXIT_OK
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [
+        f"content/references/panduan.yaml:5:6: url: {server}/ada — ok 200",
+        f"content/situations/contoh.yaml:5:14: description: {server}/hilang — broken 404",
+        "content/situations/contoh.yaml:5:14: description: http://127.0.0.1:9/tertutup — "
+        "not checked: no connection ([Errno 111] Connection refused)",
+    ]
+    assert "3 external link(s): 1 broken, 1 not checked (no connection)." in out.err
