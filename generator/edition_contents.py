@@ -72,7 +72,7 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
     situations |= _tagged(kb, "situation", tags) | explicit["situation"]
     situations -= excluded
 
-    phases = set(rules.phases) or set(_PHASE_ORDER)
+    phases: set[str] = set(rules.phases) or set(_PHASE_ORDER)
     guidelines = {
         g.id for g in kb.of_kind("guideline")
         if g.data.phase in phases and (situations & set(g.data.situations) or tags & set(g.data.tags))

@@ -12,10 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.edition_contents import KIND_ORDER, EditionContents, forums_with_handbooks, select_edition_contents
 from generator.knowledge import KnowledgeBase, Record
 from generator.problems import Problem, Severity
 
+HANDBOOKS_DIR = "handbooks"
+"""Folder in the docs tree (and so in site/) that holds the PDFs and their manifests."""
 EDITIONS_DIR = "data/editions"
 """Published manifests live in the repository: site/ is rebuilt from scratch, the history must not be."""
 _MANIFEST_NAME = re.compile(r"^([1-9][0-9]{0,5})\.json$")
@@ -110,14 +114,18 @@ def published_editions(project: Path, forum_id: str) -> tuple[dict[int, Manifest
         if match is None:
             problems.append(Problem(rel, 1, 1, "", "a published manifest is named after its edition, e.g. '2.json'"))
             continue
+        restore = f"restore it from git: git checkout -- {rel}"
         try:
             manifest = Manifest.from_json(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(rel, exc.lineno, exc.colno, "", f"not valid JSON ({exc.msg}); {restore}"))
+            continue
         except (ValueError, OSError) as exc:
-            problems.append(Problem(rel, 1, 1, "", f"not a readable edition manifest ({exc}); restore it from git"))
+            problems.append(Problem(rel, 1, 1, "", f"not an edition manifest ({exc}); {restore}"))
             continue
         if manifest.forum != forum_id or manifest.edition != int(match[1]):
             problems.append(Problem(rel, 1, 1, "", f"holds edition {manifest.edition} of '{manifest.forum}', "
-                                    "which does not match its place; restore it from git"))
+                                    f"which does not match its place; {restore}"))
             continue
         found[manifest.edition] = manifest
     return dict(sorted(found.items())), problems
@@ -152,9 +160,35 @@ class HandbookEdition:
         return self.contents.forum.id
 
     @property
-    def file_stem(self) -> str:
-        """'fkpm-kecandran-edisi-2': the PDF's and the manifest's file name without extension."""
-        return f"{self.forum_id}-edisi-{self.manifest.edition}"
+    def pdf_path(self) -> str:
+        return edition_pdf_path(self.forum_id, self.manifest.edition)
+
+
+def edition_pdf_path(forum_id: str, edition: int) -> str:
+    """'handbooks/fkpm-kecandran/fkpm-kecandran-edisi-2.pdf' (ids are slugs: the path stays in its folder)."""
+    return f"{HANDBOOKS_DIR}/{forum_id}/{forum_id}-edisi-{edition}.pdf"
+
+
+@dataclass(frozen=True)
+class ForumEditions:
+    """What a forum's web page says of its handbook: the current PDF and the editions published before."""
+
+    edition: int
+    date: date
+    paper: str
+    pdf: Markup
+    """Docs-root-relative; built from slugs and a number, so safe in Markdown and HTML as is."""
+    earlier: list[Manifest]
+
+
+def forum_editions(project: Path, forum: Record) -> ForumEditions | None:
+    handbook = forum.data.handbook
+    if handbook is None:
+        return None
+    published, _ = published_editions(project, forum.id)
+    earlier = [m for n, m in sorted(published.items(), reverse=True) if n < handbook.edition]
+    return ForumEditions(handbook.edition, handbook.date, handbook.paper,
+                         Markup(edition_pdf_path(forum.id, handbook.edition)), earlier)
 
 
 def prepare_edition(project: Path, kb: KnowledgeBase, forum: Record) -> HandbookEdition:
@@ -169,19 +203,25 @@ class PublishError(Exception):
     """The edition cannot be published as it stands; the message says what to change."""
 
 
+def check_publishable(project: Path, manifests: list[Manifest]) -> None:
+    """Raise PublishError if any edition was already published with other contents (checked before any write)."""
+    for manifest in manifests:
+        rel = manifest_path(manifest.forum, manifest.edition)
+        target = project / rel
+        if target.is_file() and Manifest.from_json(target.read_text(encoding="utf-8")) != manifest:
+            raise PublishError(
+                f"edition {manifest.edition} of '{manifest.forum}' was already published ({rel}) with other "
+                f"contents; raise handbook.edition to {manifest.edition + 1} and publish that edition",
+            )
+
+
 def publish_manifest(project: Path, manifest: Manifest) -> tuple[Path, bool]:
     """Record the manifest under data/editions/; returns its path and whether it was newly written."""
-    rel = manifest_path(manifest.forum, manifest.edition)
-    target = project / rel
-    text = manifest.to_json()
+    check_publishable(project, [manifest])
+    target = project / manifest_path(manifest.forum, manifest.edition)
     if target.is_file():
-        if Manifest.from_json(target.read_text(encoding="utf-8")) == manifest:
-            return target, False
-        raise PublishError(
-            f"edition {manifest.edition} of '{manifest.forum}' was already published ({rel}) with other "
-            f"contents; raise handbook.edition to {manifest.edition + 1} and publish that edition",
-        )
-    write_atomically(target, text.encode("utf-8"))
+        return target, False
+    write_atomically(target, manifest.to_json().encode("utf-8"))
     return target, True
 
 

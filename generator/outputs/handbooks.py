@@ -13,9 +13,6 @@ from generator.outputs.pdf import render_pdf
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
 
-HANDBOOKS_DIR = "handbooks"
-"""Folder in the docs tree (and so in site/) that holds the PDFs and their manifests."""
-
 
 class HandbookBuildError(Exception):
     """The PDF engine complained about a handbook; no PDF was written or replaced."""
@@ -32,16 +29,11 @@ class BuiltHandbook:
 
     @property
     def pdf_path(self) -> str:
-        return handbook_pdf_path(self.edition)
+        return self.edition.pdf_path
 
     @property
     def manifest_path(self) -> str:
         return self.pdf_path.removesuffix(".pdf") + ".json"
-
-
-def handbook_pdf_path(edition: HandbookEdition) -> str:
-    """'handbooks/fkpm-kecandran/fkpm-kecandran-edisi-2.pdf' (ids are slugs: the path stays in its folder)."""
-    return f"{HANDBOOKS_DIR}/{edition.forum_id}/{edition.file_stem}.pdf"
 
 
 def build_handbooks(
@@ -58,7 +50,7 @@ def build_handbooks(
     for forum in forums if forums is not None else forums_with_handbooks(kb):
         edition = prepare_edition(project, kb, forum)
         html = render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(forum.id))
-        rendered = render_pdf(html, base_dir=project / TEMPLATES, identifier=f"{edition.file_stem}:"
+        rendered = render_pdf(html, base_dir=project / TEMPLATES, identifier=f"{edition.pdf_path}:"
                               f"{edition.manifest.fingerprint}")
         problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
         built.append(BuiltHandbook(edition, rendered.data))

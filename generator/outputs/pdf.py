@@ -27,7 +27,7 @@ class RenderedPdf:
     warnings: list[str]
 
 
-class ProjectFilesOnly(URLFetcher):
+class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
     """Fetch only files inside the handbook's template folder: no network, no file outside the project."""
 
     def __init__(self, root: Path) -> None:

@@ -13,7 +13,13 @@ from generator import __version__
 from generator.editions import HandbookEdition
 from generator.knowledge import KnowledgeBase
 from generator.render.handbook_views import (
-    Entry, HandbookIndex, area_line, indonesian_date, members_by_element, reference_citation, texts_of,
+    Entry,
+    HandbookIndex,
+    area_line,
+    indonesian_date,
+    members_by_element,
+    reference_citation,
+    texts_of,
 )
 from generator.render.qr import QrCode, SiteAddress, qr_code
 from generator.render.text import content_html
@@ -22,6 +28,20 @@ from generator.render.views import CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHA
 TEMPLATES = Path("templates/handbook")
 KIND_LABELS = {"forum": "Profil forum", "situation": "Situasi", "guideline": "Pedoman", "education": "Bahan edukasi",
                "legal": "Payung hukum", "reference": "Referensi"}
+
+
+CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
+    ("profil", "Profil forum", "forum"),
+    ("peta", "Peta wilayah", "forum"),
+    ("situasi", "Situasi dan masalah di wilayah", "situasi/index.md"),
+    ("pedoman", "Pedoman tindakan", "pedoman/index.md"),
+    ("edukasi", "Bahan edukasi", "edukasi/index.md"),
+    ("hukum", "Payung hukum", "hukum/index.md"),
+    ("referensi", "Referensi", "referensi/index.md"),
+    ("kontak", "Direktori kontak menurut peran", "forum"),
+    ("glosarium", "Glosarium", None),
+)
+"""anchor, title, and the site page its QR code opens ('forum': the forum's own page; None: no page)."""
 
 
 @dataclass(frozen=True)
@@ -114,19 +134,15 @@ def handbook_context(
 
 def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
               with_guidelines: bool) -> list[Chapter]:
-    forum_qr = qr_code(forum_url)
-    wanted: list[tuple[str, str, QrCode | None, bool]] = [
-        ("profil", "Profil forum", forum_qr, True),
-        ("peta", "Peta wilayah", forum_qr, with_map),
-        ("situasi", "Situasi dan masalah di wilayah", qr_code(site.page("situasi/index.md")), bool(sections["situasi"])),
-        ("pedoman", "Pedoman tindakan", qr_code(site.page("pedoman/index.md")), with_guidelines),
-        ("edukasi", "Bahan edukasi", qr_code(site.page("edukasi/index.md")), bool(sections["edukasi"])),
-        ("hukum", "Payung hukum", qr_code(site.page("hukum/index.md")), bool(sections["hukum"])),
-        ("referensi", "Referensi", qr_code(site.page("referensi/index.md")), bool(sections["referensi"])),
-        ("kontak", "Direktori kontak menurut peran", forum_qr, True),
-        ("glosarium", "Glosarium", None, True),
-    ]
-    return [Chapter(Markup(anchor), title, qr) for anchor, title, qr, present in wanted if present]
+    """The chapters this edition has, in the products' order; each QR leads to the matching site page."""
+    present = {"peta": with_map, "pedoman": with_guidelines, **{k: bool(v) for k, v in sections.items()}}
+    chapters = []
+    for anchor, title, page in CHAPTERS:
+        if not present.get(anchor, True):
+            continue
+        url = forum_url if page == "forum" else site.page(page) if page else None
+        chapters.append(Chapter(Markup(anchor), title, qr_code(url) if url else None))
+    return chapters
 
 
 def _toc(chapters: list[Chapter], phases: list[tuple[str, str, list[Entry]]], foreword: bool) -> list[TocEntry]:
