@@ -1,4 +1,4 @@
-"""Read a PDF back as a reader would: text per page (pdftotext), bookmarks (pypdf), fonts (pdffonts), QR codes (zbar)."""
+"""Read a PDF back as a reader would: text (pdftotext), bookmarks (pypdf), fonts (pdffonts), QR codes (zbar)."""
 
 from __future__ import annotations
 
