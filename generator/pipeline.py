@@ -16,6 +16,8 @@ from generator.render.tree import write_tree
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
+PDF_CACHE_DIR = Path(".polmas/cache/handbooks")
+"""Handbook PDFs by a hash of their input: a rebuild (or `polmas serve`) re-renders only what changed."""
 
 
 class InputError(Exception):
@@ -45,7 +47,8 @@ def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
 def generate_docs(project: Path, kb: KnowledgeBase) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
     docs = render_site_docs(kb, project=project)
-    docs.update(handbook_files(build_handbooks(project, kb)))  # before writing: a failed PDF writes nothing
+    built = build_handbooks(project, kb, cache_dir=project / PDF_CACHE_DIR)  # before writing: a failure writes nothing
+    docs.update(handbook_files(built))
     target = project / DOCS_DIR
     write_tree(docs, target)
     return target
@@ -90,7 +93,7 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
             raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
                                f"forums with one: {listed}")
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
-    built = build_handbooks(project, kb, forums=forums)
+    built = build_handbooks(project, kb, forums=forums, cache_dir=project / PDF_CACHE_DIR)
     if publish:
         check_publishable(project, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")

@@ -38,20 +38,21 @@ class BuiltHandbook:
 
 def build_handbooks(
     project: Path, kb: KnowledgeBase, *, forums: list[Record] | None = None,
-    map_svgs: Mapping[str, str] | None = None,
+    map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None,
 ) -> list[BuiltHandbook]:
     """Render the chosen forums' handbooks (default: every forum with a `handbook:` block).
 
     `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
-    engine fails the whole run, so a flawed booklet never reaches a printer.
+    engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
+    from exactly the same input (see `render_pdf`).
     """
     built: list[BuiltHandbook] = []
     problems = ProblemList()
     for forum in forums if forums is not None else forums_with_handbooks(kb):
         edition = prepare_edition(project, kb, forum)
         html = render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(forum.id))
-        rendered = render_pdf(html, base_dir=project / TEMPLATES, identifier=f"{edition.pdf_path}:"
-                              f"{edition.manifest.fingerprint}")
+        rendered = render_pdf(html, base_dir=project / TEMPLATES, cache_as=cache_dir / forum.id if cache_dir else None,
+                              identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}")
         problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
         built.append(BuiltHandbook(edition, rendered.data))
     if problems:

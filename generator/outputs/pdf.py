@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -44,8 +46,35 @@ class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no
         return super().fetch(url, headers)
 
 
-def render_pdf(html: str, *, base_dir: Path, identifier: str) -> RenderedPdf:
-    """Render `html` (relative URLs resolve in `base_dir`); `identifier` fixes the PDF's /ID for reproducibility."""
+def render_pdf(html: str, *, base_dir: Path, identifier: str, cache_as: Path | None = None) -> RenderedPdf:
+    """Render `html` (relative URLs resolve in `base_dir`); `identifier` fixes the PDF's /ID for reproducibility.
+
+    With `cache_as` (e.g. .polmas/cache/handbooks/<forum>), a clean PDF is kept under a hash of everything it is
+    made from (the HTML, the files of `base_dir`, the engine's version) and reused: the output is deterministic,
+    so a rebuild is a lookup. Only the newest PDF per name is kept.
+    """
+    cached = cache_as.with_name(f"{cache_as.name}.{_cache_key(html, base_dir, identifier)}.pdf") if cache_as else None
+    if cached is not None and cached.is_file():
+        return RenderedPdf(cached.read_bytes(), [])
+    rendered = _render(html, base_dir=base_dir, identifier=identifier)
+    if cached is not None and not rendered.warnings:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for stale in cached.parent.glob(f"{cached.name.split('.')[0]}.*.pdf"):
+            stale.unlink(missing_ok=True)
+        temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        temp.write_bytes(rendered.data)
+        os.replace(temp, cached)
+    return rendered
+
+
+def _cache_key(html: str, base_dir: Path, identifier: str) -> str:
+    digest = hashlib.sha256(f"{weasyprint.__version__}\0{PDF_VARIANT}\0{identifier}\0{html}".encode())
+    for path in sorted(p for p in base_dir.rglob("*") if p.is_file() and p.suffix != ".j2"):
+        digest.update(path.relative_to(base_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _render(html: str, *, base_dir: Path, identifier: str) -> RenderedPdf:
     with _captured_warnings() as warnings:
         document = HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=ProjectFilesOnly(base_dir),

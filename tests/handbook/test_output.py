@@ -128,3 +128,20 @@ def test_forum_page_links_its_edition_and_the_engine_checks_that_link(scratch: S
     (docs / "handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").unlink()
     with pytest.raises(SiteBuildError, match=r"fkpm-kecandran-edisi-1\.pdf"):
         build_site(scratch.root, docs_dir=docs, site_dir=result.site_dir, kb=result.kb)
+
+
+def test_cache_reuses_a_pdf_made_from_the_same_input_and_keeps_one_per_forum(scratch: Scratch) -> None:
+    write_project(scratch)
+    kb, _ = pipeline.check(scratch.root)
+    cache = scratch.root / pipeline.PDF_CACHE_DIR
+    first = build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf
+    [entry] = cache.iterdir()
+    assert entry.name.startswith("fkpm-kecandran.") and entry.read_bytes() == first
+    entry.write_bytes(b"%PDF-from-the-cache")
+    assert build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf == b"%PDF-from-the-cache"
+    assert build_handbooks(scratch.root, kb)[0].pdf == first, "without a cache it renders"
+    write_project(scratch, "  compiled_by: Sekretariat\n")
+    kb, _ = pipeline.check(scratch.root)
+    changed = build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf
+    assert changed.startswith(b"%PDF-1.7") and changed != first
+    assert [p.read_bytes() for p in cache.iterdir()] == [changed]
