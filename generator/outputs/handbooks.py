@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import HandbookEdition, prepare_edition, write_atomically
 from generator.knowledge import KnowledgeBase, Record
-from generator.outputs.pdf import render_pdf
+from generator.outputs.pdf import PdfJob, render_pdfs
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
 
@@ -44,15 +44,20 @@ def build_handbooks(
 
     `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
     engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
-    from exactly the same input (see `render_pdf`).
+    from exactly the same input (see `PdfJob`).
     """
+    editions = [prepare_edition(project, kb, forum)
+                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
+    jobs = [PdfJob(
+        html=render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(edition.forum_id)),
+        base_dir=project / TEMPLATES,
+        identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
+        cache_as=cache_dir / edition.forum_id if cache_dir else None,
+    ) for edition in editions]
     built: list[BuiltHandbook] = []
     problems = ProblemList()
-    for forum in forums if forums is not None else forums_with_handbooks(kb):
-        edition = prepare_edition(project, kb, forum)
-        html = render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(forum.id))
-        rendered = render_pdf(html, base_dir=project / TEMPLATES, cache_as=cache_dir / forum.id if cache_dir else None,
-                              identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}")
+    for edition, rendered in zip(editions, render_pdfs(jobs), strict=True):
+        forum = edition.contents.forum
         problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
         built.append(BuiltHandbook(edition, rendered.data))
     if problems:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,25 +50,68 @@ class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no
         return super().fetch(url, headers)
 
 
-def render_pdf(html: str, *, base_dir: Path, identifier: str, cache_as: Path | None = None) -> RenderedPdf:
-    """Render `html` (relative URLs resolve in `base_dir`); `identifier` fixes the PDF's /ID for reproducibility.
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to make: the HTML (relative URLs resolve in `base_dir`) and a fixed /ID for reproducibility.
 
-    With `cache_as` (e.g. .polmas/cache/handbooks/<forum>), a clean PDF is kept under a hash of everything it is
-    made from (the HTML, the files of `base_dir`, the engine's version) and reused: the output is deterministic,
-    so a rebuild is a lookup. Only the newest PDF per name is kept.
+    With `cache_as` (e.g. .polmas/cache/handbooks/<forum>), a clean PDF is kept under a hash of everything it
+    is made from (the HTML, the files of `base_dir`, the engine's version) and reused: the output is
+    deterministic, so a rebuild is a lookup. Only the newest PDF per name is kept.
     """
-    cached = cache_as.with_name(f"{cache_as.name}.{_cache_key(html, base_dir, identifier)}.pdf") if cache_as else None
-    if cached is not None and cached.is_file():
-        return RenderedPdf(cached.read_bytes(), [])
-    rendered = _render(html, base_dir=base_dir, identifier=identifier)
-    if cached is not None and not rendered.warnings:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cached.parent.glob(f"{cached.name.split('.')[0]}.*.pdf"):
-            stale.unlink(missing_ok=True)
-        temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        temp.write_bytes(rendered.data)
-        os.replace(temp, cached)
+
+    html: str
+    base_dir: Path
+    identifier: str
+    cache_as: Path | None = None
+
+    @property
+    def cached(self) -> Path | None:
+        if self.cache_as is None:
+            return None
+        key = _cache_key(self.html, self.base_dir, self.identifier)
+        return self.cache_as.with_name(f"{self.cache_as.name}.{key}.pdf")
+
+
+def render_pdfs(jobs: list[PdfJob]) -> list[RenderedPdf]:
+    """Make every PDF (cached ones are read back); several are rendered side by side, one per CPU core."""
+    cached = [job.cached for job in jobs]
+    results: list[RenderedPdf | None] = [RenderedPdf(c.read_bytes(), []) if c and c.is_file() else None
+                                         for c in cached]
+    todo = [i for i, result in enumerate(results) if result is None]
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers > 1:
+        with ThreadPoolExecutor(workers) as pool:
+            rendered = list(pool.map(_render_in_subprocess, [jobs[i] for i in todo]))
+    else:
+        rendered = [render_pdf(jobs[i]) for i in todo]
+    for i, result in zip(todo, rendered, strict=True):
+        results[i] = result
+        path = cached[i]
+        if path is not None and not result.warnings:
+            _store(path, result.data)
+    return [r for r in results if r is not None]
+
+
+def _render_in_subprocess(job: PdfJob) -> RenderedPdf:
+    """WeasyPrint holds the GIL, so parallel PDFs need processes; a fresh interpreter for each, because
+    forking one that already drove Pango, fontconfig or threads is unsafe (and spawn would re-run __main__)."""
+    code = "import sys, pickle; from generator.outputs.pdf import render_pdf; " \
+           "sys.stdout.buffer.write(pickle.dumps(render_pdf(pickle.loads(sys.stdin.buffer.read()))))"
+    result = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(job), capture_output=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"the PDF worker failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+    rendered = pickle.loads(result.stdout)
+    assert isinstance(rendered, RenderedPdf)
     return rendered
+
+
+def _store(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f"{path.name.split('.')[0]}.*.pdf"):
+        stale.unlink(missing_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
 
 
 def _cache_key(html: str, base_dir: Path, identifier: str) -> str:
@@ -74,16 +121,18 @@ def _cache_key(html: str, base_dir: Path, identifier: str) -> str:
     return digest.hexdigest()
 
 
-def _render(html: str, *, base_dir: Path, identifier: str) -> RenderedPdf:
+def render_pdf(job: PdfJob) -> RenderedPdf:
+    """Render one PDF with WeasyPrint, collecting its warnings (no cache)."""
     with _captured_warnings() as warnings:
         document = HTML(
-            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=ProjectFilesOnly(base_dir),
+            string=job.html, base_url=job.base_dir.resolve().as_uri() + "/",
+            url_fetcher=ProjectFilesOnly(job.base_dir),
         ).render(pdf_variant=PDF_VARIANT)
         data = document.write_pdf(
             pdf_variant=PDF_VARIANT,
-            pdf_identifier=hashlib.md5(identifier.encode("utf-8"), usedforsecurity=False).hexdigest().encode(),
+            pdf_identifier=hashlib.md5(job.identifier.encode("utf-8"), usedforsecurity=False).hexdigest().encode(),
         )
-    warnings += _foreign_fonts(document, base_dir)
+    warnings += _foreign_fonts(document, job.base_dir)
     assert isinstance(data, bytes)
     return RenderedPdf(data, warnings)
 
