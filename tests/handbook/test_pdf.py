@@ -22,7 +22,7 @@ A5 = (419.5, 595.3)
 
 def squash(text: str) -> str:
     """Compare text regardless of line breaks, hyphenation and spacing."""
-    return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", text).casefold()
 
 
 def under(marks: list[Bookmark], title: str) -> list[Bookmark]:
@@ -127,7 +127,7 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
     for hb in sample_handbooks:
         reader = PdfReader(BytesIO(hb.pdf))
         catalog = reader.trailer["/Root"]
-        assert catalog["/MarkInfo"]["/Marked"] is True and "/StructTreeRoot" in catalog
+        assert catalog["/MarkInfo"]["/Marked"].value is True and "/StructTreeRoot" in catalog
         assert catalog["/Lang"] == "id"
         xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
         assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp
