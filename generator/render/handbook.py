@@ -112,7 +112,7 @@ def handbook_context(
         "date_iso": handbook.date.isoformat(),
         "generator": f"Pustaka Polmas {__version__}",
         "source_version": f"Pustaka Polmas {__version__} · isi {edition.manifest.fingerprint[:12]}",
-        "citation": _citation(title, forum.title, handbook.compiled_by, handbook.edition, date_text, forum_url),
+        "citation": _citation(title, forum.title, handbook.compiled_by, handbook.edition, date_text),
         "toc": _toc(chapters, phases, handbook.foreword is not None),
         "chapters": {str(c.anchor): c for c in chapters},
         "changes": edition.changes,
@@ -180,8 +180,8 @@ def _legal(index: HandbookIndex, entries: list[Entry]) -> list[dict[str, Any]]:
     } for entry in entries]
 
 
-def _citation(title: str, forum: str, compiled_by: str | None, edition: int, date_text: str, url: str) -> str:
-    """Recommended citation: who, year, title, edition, publisher, where to find the living version."""
+def _citation(title: str, forum: str, compiled_by: str | None, edition: int, date_text: str) -> str:
+    """Recommended citation: who, year, title, edition, publisher (the template adds the living version's URL)."""
     author = compiled_by or forum
     year = date_text.rsplit(" ", 1)[-1]
-    return f"{author}. ({year}). {title}, Edisi {edition}. {forum}. Versi daring: {url}"
+    return f"{author}. ({year}). {title}, Edisi {edition}. {forum}."
