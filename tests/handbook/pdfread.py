@@ -84,23 +84,23 @@ def fonts(pdf: bytes) -> list[dict[str, str]]:
 def qr_codes(pdf: bytes, pages: list[int], *, dpi: int = 200, strip_mm: float = 40) -> dict[int, list[str]]:
     """The QR codes zbar reads on each of `pages` (1-based), rendered like a printed page at `dpi`.
 
-    Only the right-hand strip of `strip_mm` is rendered: the booklet puts every QR code there, and a strip is
-    five times faster to render and scan than the whole page.
+    Only the right-hand strip of `strip_mm` is rendered (the booklet puts every QR code there), and all pages
+    in one pdftoppm run: five times faster than whole pages one by one.
     """
-    found: dict[int, list[str]] = {}
     reader = PdfReader(BytesIO(pdf))
+    box = reader.pages[0].mediabox
+    width, height = (round(float(side) / 72 * dpi) for side in (box.width, box.height))
+    strip = round(strip_mm / 25.4 * dpi)
+    found: dict[int, list[str]] = {}
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "doc.pdf"
         source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(min(pages)), "-l", str(max(pages)),
+                        "-x", str(width - strip), "-y", "0", "-W", str(strip), "-H", str(height),
+                        str(source), str(Path(folder) / "p")], check=True)
+        images = {int(p.stem.rsplit("-", 1)[1]): p for p in Path(folder).glob("p-*.png")}
         for page in pages:
-            box = reader.pages[page - 1].mediabox
-            width, height = (round(float(side) / 72 * dpi) for side in (box.width, box.height))
-            strip = round(strip_mm / 25.4 * dpi)
-            prefix = Path(folder) / f"p{page}"
-            subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page),
-                            "-x", str(width - strip), "-y", "0", "-W", str(strip), "-H", str(height),
-                            "-singlefile", str(source), str(prefix)], check=True)
-            result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
-                                     f"{prefix}.png"], capture_output=True, text=True)
+            result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(images[page])],
+                                    capture_output=True, text=True)
             found[page] = sorted(line for line in result.stdout.splitlines() if line)
     return found

@@ -115,8 +115,9 @@ def test_every_qr_code_decodes_to_its_page_on_the_site(sample_handbooks: list[Sa
                 record = by_title[mark.title]
                 expected.setdefault(mark.page, []).append(f"{site}/{record.kind.section}/{record.id}.html")
         pages = sorted(expected)
+        middle = len(pages) // 2
         with ThreadPoolExecutor(max_workers=2) as pool:
-            halves = list(pool.map(qr_codes, [hb.pdf, hb.pdf], [pages[0::2], pages[1::2]]))
+            halves = list(pool.map(qr_codes, [hb.pdf, hb.pdf], [pages[:middle], pages[middle:]]))
         decoded = {**halves[0], **halves[1]}
         assert decoded == {page: sorted(urls) for page, urls in expected.items()}, hb.forum_id
 
@@ -141,6 +142,6 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
 
 
 def test_building_twice_gives_byte_identical_pdfs(sample_handbooks: list[SampleHandbook]) -> None:
-    hb = sample_handbooks[0]
+    hb = min(sample_handbooks, key=lambda h: len(h.texts))
     again = build_handbooks(hb.project, hb.kb, forums=[hb.edition.contents.forum])
     assert again[0].pdf == hb.pdf
