@@ -128,21 +128,28 @@ class HandbookIndex:
                 for legal, articles in found.items()}
 
     def contacts(self) -> list[ContactRow]:
-        """Every role the forum and its guidelines name, merged by role, in alphabetical order."""
+        """Every role the forum and its guidelines name, merged by role, alphabetical.
+
+        The forum's own contacts are its directory: for a role it lists, its channel and moment are printed.
+        A role only the guidelines name gets their channels; when to call is in each guideline itself.
+        """
         roles: dict[str, str] = {}
         channels: dict[str, list[str]] = defaultdict(list)
         when: dict[str, list[str]] = defaultdict(list)
         named_in: dict[str, list[str]] = defaultdict(list)
-        sources: list[tuple[Record, list[Any]]] = [(self.contents.forum, self.contents.forum.data.contacts)]
-        sources += [(g, g.data.contacts) for g in self.contents.guidelines]
-        for record, contacts in sources:
-            for contact in contacts:
+        for contact in self.contents.forum.data.contacts:
+            key = contact.role.casefold()
+            roles.setdefault(key, contact.role)
+            _add(channels[key], contact.channel)
+            _add(when[key], contact.when)
+        from_forum = set(roles)
+        for guideline in self.contents.guidelines:
+            for contact in guideline.data.contacts:
                 key = contact.role.casefold()
                 roles.setdefault(key, contact.role)
-                _add(channels[key], contact.channel)
-                _add(when[key], contact.when)
-                if record.kind.name != "forum":
-                    _add(named_in[key], record.id)
+                if key not in from_forum:
+                    _add(channels[key], contact.channel)
+                _add(named_in[key], guideline.id)
         return [ContactRow(roles[k], channels[k], when[k], self.targets(named_in[k])) for k in sorted(roles)]
 
     def glossary(self, terms: list[Term], texts: list[str]) -> list[Term]:
