@@ -12,7 +12,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-_TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
+_TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*\.+\s*(?P<page>\d+)\s*$")
 
 
 @dataclass(frozen=True)
