@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,12 @@ DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
 PDF_CACHE_DIR = Path(".polmas/cache/handbooks")
 """Handbook PDFs by a hash of their input: a rebuild (or `polmas serve`) re-renders only what changed."""
+PDF_CACHE_ENV = "POLMAS_PDF_CACHE"
+"""Set it to a folder to share that cache between projects (copies of one project render the same PDFs)."""
+
+
+def pdf_cache_dir(project: Path) -> Path:
+    return Path(os.environ.get(PDF_CACHE_ENV) or project / PDF_CACHE_DIR)
 
 
 class InputError(Exception):
@@ -47,7 +54,7 @@ def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
 def generate_docs(project: Path, kb: KnowledgeBase) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
     docs = render_site_docs(kb, project=project)
-    built = build_handbooks(project, kb, cache_dir=project / PDF_CACHE_DIR)  # before writing: a failure writes nothing
+    built = build_handbooks(project, kb, cache_dir=pdf_cache_dir(project))  # before writing: a failure writes nothing
     docs.update(handbook_files(built))
     target = project / DOCS_DIR
     write_tree(docs, target)
@@ -93,7 +100,7 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
             raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
                                f"forums with one: {listed}")
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
-    built = build_handbooks(project, kb, forums=forums, cache_dir=project / PDF_CACHE_DIR)
+    built = build_handbooks(project, kb, forums=forums, cache_dir=pdf_cache_dir(project))
     if publish:
         check_publishable(project, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")

@@ -44,7 +44,8 @@ def build_handbooks(
 
     `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
     engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
-    from exactly the same input (see `PdfJob`).
+    from exactly the same input (see `PdfJob`); inside the project it keeps one PDF per forum, elsewhere
+    (a cache shared by several projects) it keeps them all.
     """
     editions = [prepare_edition(project, kb, forum)
                 for forum in (forums if forums is not None else forums_with_handbooks(kb))]
@@ -53,6 +54,7 @@ def build_handbooks(
         base_dir=project / TEMPLATES,
         identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
         cache_as=cache_dir / edition.forum_id if cache_dir else None,
+        prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
     ) for edition in editions]
     built: list[BuiltHandbook] = []
     problems = ProblemList()

@@ -56,13 +56,14 @@ class PdfJob:
 
     With `cache_as` (e.g. .polmas/cache/handbooks/<forum>), a clean PDF is kept under a hash of everything it
     is made from (the HTML, the files of `base_dir`, the engine's version) and reused: the output is
-    deterministic, so a rebuild is a lookup. Only the newest PDF per name is kept.
+    deterministic, so a rebuild is a lookup. With `prune`, older PDFs under the same name are removed.
     """
 
     html: str
     base_dir: Path
     identifier: str
     cache_as: Path | None = None
+    prune: bool = True
 
     @property
     def cached(self) -> Path | None:
@@ -88,7 +89,7 @@ def render_pdfs(jobs: list[PdfJob]) -> list[RenderedPdf]:
         results[i] = result
         path = cached[i]
         if path is not None and not result.warnings:
-            _store(path, result.data)
+            _store(path, result.data, prune=jobs[i].prune)
     return [r for r in results if r is not None]
 
 
@@ -105,9 +106,9 @@ def _render_in_subprocess(job: PdfJob) -> RenderedPdf:
     return rendered
 
 
-def _store(path: Path, data: bytes) -> None:
+def _store(path: Path, data: bytes, *, prune: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f"{path.name.split('.')[0]}.*.pdf"):
+    for stale in path.parent.glob(f"{path.name.split('.')[0]}.*.pdf") if prune else []:
         stale.unlink(missing_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temp.write_bytes(data)
