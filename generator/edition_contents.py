@@ -55,9 +55,9 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
     Situations: those named in `include.situations`, else those recorded for the forum's areas (their
     sub-areas and the areas above them) and its programs; plus those tagged with `include.tags`.
     Guidelines: those for a chosen situation or with a chosen tag, in `include.phases` (all when empty),
-    plus the forum's own guidelines. Modules: those supporting a chosen guideline or tagged. Legal
-    frameworks and references: those the chosen items cite. `include.ids` adds items outright and
-    `exclude` removes them, whatever else selected them.
+    plus the forum's own guidelines (another forum's own come in only by id). Modules: those supporting a
+    chosen guideline or tagged. Legal frameworks and references: those the chosen items cite.
+    `include.ids` adds items outright and `exclude` removes them, whatever else selected them.
     """
     data: Forum = forum.data
     handbook = data.handbook
@@ -73,9 +73,12 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
     situations -= excluded
 
     phases: set[str] = set(rules.phases) or set(_PHASE_ORDER)
+    # Another forum's own guidelines are written for its area: they come in only when named in include.ids.
+    others_local = {g for f in kb.of_kind("forum") if f.id != forum.id for g in f.data.local_guidelines}
     guidelines = {
         g.id for g in kb.of_kind("guideline")
-        if g.data.phase in phases and (situations & set(g.data.situations) or tags & set(g.data.tags))
+        if g.data.phase in phases and g.id not in others_local
+        and (situations & set(g.data.situations) or tags & set(g.data.tags))
     }
     guidelines |= set(data.local_guidelines) | explicit["guideline"]
     guidelines -= excluded

@@ -72,3 +72,21 @@ def test_guidelines_are_ordered_by_phase_then_title(scratch: Scratch) -> None:
         ("penanganan", "Hentikan tawuran"), ("penanganan", "Jalur lokal parkir pasar"),
         ("penanganan", "Mediasi konflik"),
     ]
+
+
+def test_another_forums_own_guidelines_come_in_only_by_id(scratch: Scratch) -> None:
+    scratch.write("data/forums/fkpm-dukuh.yaml", """
+        id: fkpm-dukuh
+        name: FKPM Dukuh
+        model: wilayah
+        areas: [dukuh]
+        polsek: Polsek Sidomukti
+        polres: Polres Salatiga
+        members: [{role: Ketua, element: masyarakat}]
+        vision: Aman.
+        mission: [Menjaga]
+        local_guidelines: [cegah-curanmor]
+        """)
+    assert contents(scratch, "  include:\n    situations: [curanmor]\n")["guidelines"] == ["jalur-lokal"]
+    by_id = "  include:\n    situations: [curanmor]\n    ids: [cegah-curanmor]\n"
+    assert contents(scratch, by_id)["guidelines"] == ["cegah-curanmor", "jalur-lokal"]
