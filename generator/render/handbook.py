@@ -39,9 +39,9 @@ CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("hukum", "Payung hukum", "hukum/index.md"),
     ("referensi", "Referensi", "referensi/index.md"),
     ("kontak", "Direktori kontak menurut peran", "forum"),
-    ("glosarium", "Glosarium", None),
+    ("glosarium", "Glosarium", "forum"),
 )
-"""anchor, title, and the site page its QR code opens ('forum': the forum's own page; None: no page)."""
+"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition)."""
 
 
 @dataclass(frozen=True)

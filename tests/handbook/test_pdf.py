@@ -104,6 +104,7 @@ def test_every_qr_code_decodes_to_its_page_on_the_site(sample_handbooks: list[Sa
         forum_page = f"{site}/forum/{hb.forum_id}.html"
         expected: dict[int, list[str]] = {1: [forum_page]}
         chapter_pages = {"Profil forum": forum_page, "Direktori kontak menurut peran": forum_page,
+                         "Glosarium": forum_page,
                          "Situasi dan masalah di wilayah": f"{site}/situasi/index.html",
                          GUIDELINES: f"{site}/pedoman/index.html", "Bahan edukasi": f"{site}/edukasi/index.html",
                          "Payung hukum": f"{site}/hukum/index.html", "Referensi": f"{site}/referensi/index.html"}
