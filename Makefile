@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: build test check serve schema lint golden clean system-deps
 
 build: $(VENV)/.installed
+	@scripts/system-deps build
 	$(BIN)/polmas build
 
 test: $(VENV)/.installed-test system-deps

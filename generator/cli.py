@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, pipeline
+from generator.editions import PublishError
+from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
 
@@ -48,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site; rebuilds when YAML or templates change")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+    handbook = commands.add_parser("handbook", help="make forum handbooks (PDF) into site/handbooks/")
+    which = handbook.add_mutually_exclusive_group(required=True)
+    which.add_argument("--forum", metavar="ID", action="append", help="the forum's id (repeat for several)")
+    which.add_argument("--all", action="store_true", help="every forum with a handbook: block")
+    handbook.add_argument("--publish", action="store_true",
+                          help="record each edition's manifest under data/editions/ (commit it)")
+    handbook.set_defaults(run=_handbook)
     schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")
     schema.set_defaults(run=_schema)
     return parser
@@ -92,9 +101,44 @@ def _build(project: Path, args: argparse.Namespace) -> int:
     except SiteBuildError as exc:
         print(f"polmas: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
         return EXIT_BUILD
+    except HandbookBuildError as exc:
+        report_handbook_failure(exc)
+        return EXIT_BUILD
     report(result.problems, checked=len(result.kb.records))
     print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
+    for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
+        print(f"Handbook: {pdf}")
     return EXIT_OK
+
+
+def _handbook(project: Path, args: argparse.Namespace) -> int:
+    try:
+        result = pipeline.handbooks(project, forum_ids=args.forum, publish=args.publish)
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    except pipeline.UnknownForum as exc:
+        print(f"polmas: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PublishError as exc:
+        print(f"polmas: {exc}\nNothing was published; the PDFs were not written.", file=sys.stderr)
+        return EXIT_INPUT
+    except HandbookBuildError as exc:
+        report_handbook_failure(exc)
+        return EXIT_BUILD
+    report(result.problems, checked=len(result.kb.records))
+    for path in result.written:
+        print(f"Handbook: {path}" if path.suffix == ".pdf" else f"Manifest: {path}")
+    for path in result.published:
+        print(f"Published: {path.relative_to(project).as_posix()} (commit it: it is the edition's record)")
+    return EXIT_OK
+
+
+def report_handbook_failure(exc: HandbookBuildError) -> None:
+    for problem in exc.problems.sorted():
+        print(problem.format())
+    print(f"\n{len(exc.problems)} problem(s) while making the handbooks; no PDF was written or replaced.",
+          file=sys.stderr)
 
 
 def _serve(project: Path, args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator import pipeline
+from generator.outputs.handbooks import HandbookBuildError
 
 WATCHED = ("content", "data", "templates")
 POLL_SECONDS = 1.0
@@ -29,7 +30,11 @@ def _regenerate(project: Path) -> None:
     for problem in problems.sorted():
         print(problem.format(), file=sys.stderr)
     if not problems.has_errors():
-        pipeline.generate_docs(project, kb)
+        try:
+            pipeline.generate_docs(project, kb)
+        except HandbookBuildError as exc:
+            for problem in exc.problems.sorted():
+                print(problem.format(), file=sys.stderr)
 
 
 def _watch(project: Path, stop: threading.Event) -> None:

@@ -23,6 +23,16 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Copies of the sample project render the same handbooks: one PDF cache for the session saves minutes."""
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv(pipeline.PDF_CACHE_ENV, str(folder))
+    yield folder
+    patch.undo()
+
+
 class Scratch:
     """A throwaway project: the real mkdocs.yml and templates, and only the files a test writes."""
 

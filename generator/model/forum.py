@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from typing import Annotated, Literal
 
@@ -49,31 +50,49 @@ class Program(Strict):
 
 
 class HandbookSelection(Strict):
-    situations: Annotated[list[Slug], Ref("situation")] = []
-    tags: list[Slug] = []
-    phases: list[Phase] = []
-    ids: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = []
+    """What goes into the edition besides the default (the situations of the forum's areas)."""
+
+    situations: Annotated[list[Slug], Ref("situation")] = Field(
+        [], description="situations to cover instead of those recorded for the forum's areas",
+    )
+    tags: list[Slug] = Field([], description="add the situations, guidelines and modules with any of these tags")
+    phases: list[Phase] = Field([], description="keep only guidelines of these phases (default: all three)")
+    ids: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = Field(
+        [], description="add these items by id, whatever the rules above say",
+    )
 
 
 class LocalNote(Strict):
+    """The forum's own note on a standard guideline, printed beside it and marked as local."""
+
     guideline: Annotated[Slug, Ref("guideline")]
     note: Markdown
+
+
+class ForumNote(Strict):
+    """A note of the forum's own (an agreement, a local rule), printed in its profile and marked as local."""
+
+    title: Text
+    body: Markdown
 
 
 class Handbook(Strict):
     """What the coordinator edits to publish the forum's handbook."""
 
-    edition: PositiveInt = 1
-    date: date
-    title: Text | None = None
+    edition: PositiveInt = Field(1, description="raise it for every new edition; it never goes back")
+    date: datetime.date = Field(description="the edition's date; printed on the cover and used as the PDF's date")
+    title: Text | None = Field(None, description="default: 'Buku Pegangan <forum name>'")
     foreword: Markdown | None = Field(None, description="kata pengantar, signed by the chair")
     foreword_by: Text | None = Field(None, description="the signing role, e.g. 'Ketua FKPM'")
     compiled_by: Text | None = None
     approved_by: Text | None = None
     paper: Literal["A5", "A4"] = "A5"
     include: HandbookSelection = HandbookSelection()
-    exclude: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = []
+    exclude: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = Field(
+        [], description="leave these items out, whatever else selects them",
+    )
     local_notes: list[LocalNote] = []
+    notes: list[ForumNote] = Field([], description="the forum's own notes, printed in its profile")
 
 
 class Forum(Strict):

@@ -11,6 +11,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
@@ -64,6 +65,7 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
         for record in records:
             body = env.get_template(item_template).render(
                 base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
+                **({"editions": forum_editions(project, record)} if kind == "forum" else {}),
             )
             files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))

@@ -1,0 +1,72 @@
+"""Time the sample handbooks: our whole handbook step against bare WeasyPrint on the same HTML (ratios in a table).
+
+    .venv/bin/python benchmarks/handbook.py [--project .] [--repeat 3]
+
+'ours' = select the edition, hash its manifest, render the HTML with QR codes, WeasyPrint to PDF/UA with our
+URL fetcher, warning capture and font check. 'bare' = `weasyprint.HTML(string=html).write_pdf()` with defaults on
+the HTML we made. 'bare ua' adds pdf_variant="pdf/ua-1" (tagging is WeasyPrint's own cost, not ours).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from generator import pipeline
+from generator.edition_contents import forums_with_handbooks
+from generator.editions import prepare_edition
+from generator.outputs.handbooks import build_handbooks
+from generator.render.handbook import TEMPLATES, render_handbook_html
+
+
+def median_seconds(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    project = Path(args.project).resolve()
+    kb, problems = pipeline.check(project)
+    if problems.has_errors():
+        print(f"{len(problems.errors)} problem(s) in the input; run `polmas check`", file=sys.stderr)
+        return 1
+    base_url = (project / TEMPLATES).as_uri() + "/"
+    rows = []
+    for forum in forums_with_handbooks(kb):
+        html = render_handbook_html(kb, prepare_edition(project, kb, forum), project=project)
+        pdf = build_handbooks(project, kb, forums=[forum])[0].pdf
+        pages = len(PdfReader(BytesIO(pdf)).pages)
+        ours = median_seconds(lambda f=forum: build_handbooks(project, kb, forums=[f]), args.repeat)
+        bare = median_seconds(lambda h=html: HTML(string=h, base_url=base_url).write_pdf(), args.repeat)
+        bare_ua = median_seconds(
+            lambda h=html: HTML(string=h, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1"), args.repeat)
+        rows.append((forum.id, pages, len(pdf), ours, bare, bare_ua))
+    print(f"{'forum':<26} {'pages':>5} {'KB':>6} {'ours s':>7} {'bare s':>7} {'ratio':>6} {'bare ua s':>9} "
+          f"{'ratio':>6}")
+    for forum_id, pages, size, ours, bare, bare_ua in rows:
+        print(f"{forum_id:<26} {pages:>5} {size // 1024:>6} {ours:>7.2f} {bare:>7.2f} {ours / bare:>6.2f} "
+              f"{bare_ua:>9.2f} {ours / bare_ua:>6.2f}")
+    total = [sum(row[i] for row in rows) for i in (3, 4, 5)]
+    print(f"{'all':<26} {'':>5} {'':>6} {total[0]:>7.2f} {total[1]:>7.2f} {total[0] / total[1]:>6.2f} "
+          f"{total[2]:>9.2f} {total[0] / total[2]:>6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

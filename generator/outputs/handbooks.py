@@ -1,0 +1,92 @@
+"""Every forum's handbook edition → handbooks/<forum>/<forum>-edisi-<n>.pdf + .json, for the site or on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.edition_contents import forums_with_handbooks
+from generator.editions import HandbookEdition, prepare_edition, write_atomically
+from generator.knowledge import KnowledgeBase, Record
+from generator.outputs.pdf import PdfJob, render_pdfs
+from generator.problems import Problem, ProblemList
+from generator.render.handbook import TEMPLATES, render_handbook_html
+
+
+class HandbookBuildError(Exception):
+    """The PDF engine complained about a handbook; no PDF was written or replaced."""
+
+    def __init__(self, problems: ProblemList) -> None:
+        super().__init__(f"{len(problems)} problem(s) while making the handbooks")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BuiltHandbook:
+    edition: HandbookEdition
+    pdf: bytes
+
+    @property
+    def pdf_path(self) -> str:
+        return self.edition.pdf_path
+
+    @property
+    def manifest_path(self) -> str:
+        return self.pdf_path.removesuffix(".pdf") + ".json"
+
+
+def build_handbooks(
+    project: Path, kb: KnowledgeBase, *, forums: list[Record] | None = None,
+    map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None,
+) -> list[BuiltHandbook]:
+    """Render the chosen forums' handbooks (default: every forum with a `handbook:` block).
+
+    `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
+    engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
+    from exactly the same input (see `PdfJob`); inside the project it keeps one PDF per forum, elsewhere
+    (a cache shared by several projects) it keeps them all.
+    """
+    editions = [prepare_edition(project, kb, forum)
+                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
+    jobs = [PdfJob(
+        html=render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(edition.forum_id)),
+        base_dir=project / TEMPLATES,
+        identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
+        cache_as=cache_dir / edition.forum_id if cache_dir else None,
+        prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
+    ) for edition in editions]
+    built: list[BuiltHandbook] = []
+    problems = ProblemList()
+    for edition, rendered in zip(editions, render_pdfs(jobs), strict=True):
+        forum = edition.contents.forum
+        problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
+        built.append(BuiltHandbook(edition, rendered.data))
+    if problems:
+        raise HandbookBuildError(problems)
+    return built
+
+
+def handbook_files(built: list[BuiltHandbook]) -> dict[str, str | bytes]:
+    """The handbooks as files of the docs tree: each PDF with its manifest beside it."""
+    files: dict[str, str | bytes] = {}
+    for handbook in built:
+        files[handbook.pdf_path] = handbook.pdf
+        files[handbook.manifest_path] = handbook.edition.manifest.to_json()
+    return files
+
+
+def write_handbooks(built: list[BuiltHandbook], site_dir: Path) -> list[Path]:
+    """Write into site/handbooks/… file by file, each atomically; other files of the site are left alone."""
+    written = []
+    for rel, content in handbook_files(built).items():
+        target = site_dir / rel
+        write_atomically(target, content.encode("utf-8") if isinstance(content, str) else content)
+        written.append(target)
+    return written
+
+
+def _engine_problem(forum: Record, message: str) -> Problem:
+    line, column = forum.source.position(("handbook",), of_key=True)
+    return Problem(forum.source.src_path, line, column, "handbook",
+                   f"the handbook's PDF could not be made cleanly: {message}")

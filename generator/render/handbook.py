@@ -1,0 +1,187 @@
+"""One forum's edition → the handbook's HTML, through templates/handbook/ (Python decides, templates present)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import __version__
+from generator.editions import HandbookEdition
+from generator.knowledge import KnowledgeBase
+from generator.render.handbook_views import (
+    Entry,
+    HandbookIndex,
+    area_line,
+    indonesian_date,
+    members_by_element,
+    reference_citation,
+    texts_of,
+)
+from generator.render.qr import QrCode, SiteAddress, qr_code
+from generator.render.text import content_html
+from generator.render.views import CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS
+
+TEMPLATES = Path("templates/handbook")
+KIND_LABELS = {"forum": "Profil forum", "situation": "Situasi", "guideline": "Pedoman", "education": "Bahan edukasi",
+               "legal": "Payung hukum", "reference": "Referensi"}
+
+
+CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
+    ("profil", "Profil forum", "forum"),
+    ("peta", "Peta wilayah", "forum"),
+    ("situasi", "Situasi dan masalah di wilayah", "situasi/index.md"),
+    ("pedoman", "Pedoman tindakan", "pedoman/index.md"),
+    ("edukasi", "Bahan edukasi", "edukasi/index.md"),
+    ("hukum", "Payung hukum", "hukum/index.md"),
+    ("referensi", "Referensi", "referensi/index.md"),
+    ("kontak", "Direktori kontak menurut peran", "forum"),
+    ("glosarium", "Glosarium", "forum"),
+)
+"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition)."""
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: Markup
+    title: str
+    level: int
+    """1: a chapter (also a level-1 bookmark); 2: a phase; 3: a guideline."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    anchor: Markup
+    title: str
+    qr: QrCode | None
+
+
+def make_environment(templates: Path) -> Environment:
+    """Jinja for HTML: everything escaped unless marked safe; a missing value is an error, not a blank."""
+    env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = content_html
+    env.filters["tanggal"] = indonesian_date
+    env.globals.update(
+        PHASE_LABELS=dict(PHASES), TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS, LEVEL_LABELS=LEVEL_LABELS,
+        STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS, KIND_LABELS=KIND_LABELS,
+    )
+    return env
+
+
+def render_handbook_html(
+    kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, map_svg: str | None = None,
+) -> str:
+    """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
+    env = make_environment(project / TEMPLATES)
+    context = handbook_context(kb, edition, site=SiteAddress.from_mkdocs(project), map_svg=map_svg)
+    return env.get_template("handbook.html.j2").render(**context)
+
+
+def handbook_context(
+    kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
+) -> dict[str, Any]:
+    contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
+    index = HandbookIndex(kb, contents, site)
+    forum_url = site.record(forum)
+    guideline_entries = [index.entry(g) for g in contents.guidelines]
+    phases = [(phase, label, [e for e in guideline_entries if e.data.phase == phase]) for phase, label in PHASES]
+    phases = [group for group in phases if group[2]]
+    sections = {
+        "situasi": [index.entry(r) for r in contents.situations],
+        "edukasi": [index.entry(r) for r in contents.education],
+        "hukum": [index.entry(r) for r in contents.legal],
+        "referensi": [index.entry(r) for r in contents.references],
+    }
+    chapters = _chapters(site, forum_url, map_svg is not None, sections, bool(guideline_entries))
+    texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
+    texts += texts_of(forum.data.model_dump(mode="json"))
+    title = handbook.title or f"Buku Pegangan {forum.title}"
+    date_text = indonesian_date(handbook.date)
+    return {
+        "title": title,
+        "forum": forum.data,
+        "forum_url": forum_url,
+        "forum_qr": qr_code(forum_url),
+        "handbook": handbook,
+        "areas": area_line(kb, forum.data.areas),
+        "date_text": date_text,
+        "date_iso": handbook.date.isoformat(),
+        "generator": f"Pustaka Polmas {__version__}",
+        "source_version": f"Pustaka Polmas {__version__} · isi {edition.manifest.fingerprint[:12]}",
+        "citation": _citation(title, forum.title, handbook.compiled_by, handbook.edition, date_text),
+        "toc": _toc(chapters, phases, handbook.foreword is not None),
+        "chapters": {str(c.anchor): c for c in chapters},
+        "changes": edition.changes,
+        "previous_date": indonesian_date(edition.changes.previous.date) if edition.changes.previous else None,
+        "members": members_by_element(forum.data.members),
+        "programs": [(p, index.targets(p.situations)) for p in forum.data.programs],
+        "bkpm": index.kb.get(forum.data.bkpm).title if forum.data.bkpm else None,
+        "map_svg": Markup(map_svg) if map_svg is not None else None,
+        "situations": [(e, index.guidelines_for(e.record.id)) for e in sections["situasi"]],
+        "phases": [(label, Markup(f"fase-{phase}"), [_guideline(index, e) for e in entries])
+                   for phase, label, entries in phases],
+        "education": [(e, index.targets(e.data.supports)) for e in sections["edukasi"]],
+        "legal": _legal(index, sections["hukum"]),
+        "references": [(e, reference_citation(e.data)) for e in sections["referensi"]],
+        "contacts": index.contacts(),
+        "glossary": index.glossary(kb.glossary, texts),
+    }
+
+
+def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
+              with_guidelines: bool) -> list[Chapter]:
+    """The chapters this edition has, in the products' order; each QR leads to the matching site page."""
+    present = {"peta": with_map, "pedoman": with_guidelines, **{k: bool(v) for k, v in sections.items()}}
+    chapters = []
+    for anchor, title, page in CHAPTERS:
+        if not present.get(anchor, True):
+            continue
+        url = forum_url if page == "forum" else site.page(page) if page else None
+        chapters.append(Chapter(Markup(anchor), title, qr_code(url) if url else None))
+    return chapters
+
+
+def _toc(chapters: list[Chapter], phases: list[tuple[str, str, list[Entry]]], foreword: bool) -> list[TocEntry]:
+    entries = [TocEntry(Markup("kata-pengantar"), "Kata pengantar", 1)] if foreword else []
+    entries.append(TocEntry(Markup("perubahan"), "Perubahan sejak edisi sebelumnya", 1))
+    for chapter in chapters:
+        entries.append(TocEntry(chapter.anchor, chapter.title, 1))
+        if chapter.anchor == "pedoman":
+            for phase, label, guidelines in phases:
+                entries.append(TocEntry(Markup(f"fase-{phase}"), label, 2))
+                entries += [TocEntry(g.anchor, g.title, 3) for g in guidelines]
+    return entries
+
+
+def _guideline(index: HandbookIndex, entry: Entry) -> dict[str, Any]:
+    data = entry.data
+    return {
+        "entry": entry,
+        "local": index.contents.is_local(entry.record.id),
+        "local_notes": index.contents.local_notes.get(entry.record.id, []),
+        "situations": index.targets(data.situations),
+        "steps": [(step, index.cites(step.legal_basis)) for step in data.steps],
+        "legal": index.cites(data.legal_basis),
+        "education": [index.target(e.id) for e in index.contents.education if entry.record.id in e.data.supports],
+    }
+
+
+def _legal(index: HandbookIndex, entries: list[Entry]) -> list[dict[str, Any]]:
+    cited = index.cited_by()
+    return [{
+        "entry": entry,
+        "articles": [(a, cited.get(entry.record.id, {}).get(a.number, [])) for a in entry.data.articles],
+        "cited_whole": cited.get(entry.record.id, {}).get(None, []),
+        "replaced_by": index.target(entry.data.replaced_by) if entry.data.replaced_by else None,
+    } for entry in entries]
+
+
+def _citation(title: str, forum: str, compiled_by: str | None, edition: int, date_text: str) -> str:
+    """Recommended citation: who, year, title, edition, publisher (the template adds the living version's URL)."""
+    author = compiled_by or forum
+    year = date_text.rsplit(" ", 1)[-1]
+    return f"{author}. ({year}). {title}, Edisi {edition}. {forum}."

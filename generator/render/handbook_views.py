@@ -1,0 +1,220 @@
+"""Ready-made view data for the handbook's chapters: entries with anchors and QR codes, citations, contacts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.edition_contents import EditionContents
+from generator.knowledge import KnowledgeBase, Record
+from generator.model.common import LegalCitation
+from generator.model.glossary import Term
+from generator.references import iter_models
+from generator.render.qr import QrCode, SiteAddress, qr_code
+from generator.render.views import PHASES
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+ELEMENT_LABELS = {
+    "masyarakat": "Masyarakat", "pemerintah": "Pemerintah", "polri": "Polri", "tni": "TNI",
+    "tokoh-agama": "Tokoh agama", "tokoh-adat": "Tokoh adat", "pengelola": "Pengelola kawasan",
+    "satpam": "Satpam", "pekerja": "Pekerja", "pedagang": "Pedagang", "pemuda": "Pemuda", "perempuan": "Perempuan",
+}
+AREA_LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
+               "kelurahan": "Kelurahan", "desa": "Desa", "rw": "RW", "rt": "RT"}
+
+
+def indonesian_date(value: date) -> str:
+    """2025-03-17 → '17 Maret 2025'."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a handbook page names: a link inside the PDF when the edition contains it, else plain text."""
+
+    title: str
+    anchor: Markup | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item as the handbook prints it."""
+
+    record: Record
+    anchor: Markup
+    qr: QrCode
+
+    @property
+    def data(self) -> Any:
+        return self.record.data
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+
+@dataclass(frozen=True)
+class Cite:
+    target: Target
+    article: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.target.title}, {self.article}" if self.article else self.target.title
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One role in the contact directory, with every channel and moment the edition gives for it."""
+
+    role: str
+    channels: list[str]
+    when: list[str]
+    named_in: list[Target]
+
+
+def anchor_of(record: Record) -> Markup:
+    """'pedoman-hentikan-tawuran': section + id, both slugs, so safe in HTML as is."""
+    return Markup(f"{record.kind.section}-{record.id}")
+
+
+class HandbookIndex:
+    """Lookups over one edition: which ids it holds, their anchors, what cites what."""
+
+    def __init__(self, kb: KnowledgeBase, contents: EditionContents, site: SiteAddress) -> None:
+        self.kb = kb
+        self.contents = contents
+        self.site = site
+        self.present = contents.ids
+
+    def entry(self, record: Record) -> Entry:
+        return Entry(record, anchor_of(record), qr_code(self.site.record(record)))
+
+    def target(self, record_id: str) -> Target:
+        record = self.kb.get(record_id)
+        return Target(record.title, anchor_of(record) if record_id in self.present else None)
+
+    def targets(self, ids: list[str]) -> list[Target]:
+        return [self.target(i) for i in ids]
+
+    def cites(self, citations: list[LegalCitation]) -> list[Cite]:
+        return [Cite(self.target(c.ref), c.article) for c in citations]
+
+    def guidelines_for(self, situation_id: str) -> list[tuple[str, list[Target]]]:
+        """The edition's guidelines for a situation, by phase (phases without any are left out)."""
+        groups = []
+        for phase, label in PHASES:
+            found = [self.target(g.id) for g in self.contents.guidelines
+                     if g.data.phase == phase and situation_id in g.data.situations]
+            if found:
+                groups.append((label, found))
+        return groups
+
+    def cited_by(self) -> dict[str, dict[str | None, list[Target]]]:
+        """legal id → article (None: the whole law) → the edition's items citing it."""
+        found: dict[str, dict[str | None, dict[str, Record]]] = defaultdict(lambda: defaultdict(dict))
+        for record in self.contents.items:
+            for _, model in iter_models(record.data):
+                if isinstance(model, LegalCitation):
+                    found[model.ref][model.article][record.id] = record
+        return {legal: {article: [self.target(i) for i in sorted(by_id, key=lambda k: by_id[k].title)]
+                        for article, by_id in articles.items()}
+                for legal, articles in found.items()}
+
+    def contacts(self) -> list[ContactRow]:
+        """Every role the forum and its guidelines name, merged by role, alphabetical.
+
+        The forum's own contacts are its directory: for a role it lists, its channel and moment are printed.
+        A role only the guidelines name gets their channels; when to call is in each guideline itself.
+        """
+        roles: dict[str, str] = {}
+        channels: dict[str, list[str]] = defaultdict(list)
+        when: dict[str, list[str]] = defaultdict(list)
+        named_in: dict[str, list[str]] = defaultdict(list)
+        for contact in self.contents.forum.data.contacts:
+            key = contact.role.casefold()
+            roles.setdefault(key, contact.role)
+            _add(channels[key], contact.channel)
+            _add(when[key], contact.when)
+        from_forum = set(roles)
+        for guideline in self.contents.guidelines:
+            for contact in guideline.data.contacts:
+                key = contact.role.casefold()
+                roles.setdefault(key, contact.role)
+                if key not in from_forum:
+                    _add(channels[key], contact.channel)
+                _add(named_in[key], guideline.id)
+        return [ContactRow(roles[k], channels[k], when[k], self.targets(named_in[k])) for k in sorted(roles)]
+
+    def glossary(self, terms: list[Term], texts: list[str]) -> list[Term]:
+        """The terms that the edition's text uses (a word or one of its other forms, whole words only)."""
+        text = "\n".join(texts)
+        return [t for t in terms if any(_mentions(text, word) for word in (t.term, *t.also))]
+
+
+def _add(values: list[str], value: str | None) -> None:
+    if value and value not in values:
+        values.append(value)
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE) is not None
+
+
+def texts_of(value: Any) -> list[str]:
+    """Every string inside a dumped model (for finding which glossary terms an edition uses)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts_of(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_of(v)]
+    return []
+
+
+def area_line(kb: KnowledgeBase, area_ids: list[str]) -> str:
+    """'Kelurahan Kecandran, Kecamatan Sidomukti' for each area: the area and the ones above it."""
+    lines = []
+    for area_id in area_ids:
+        chain, current = [], kb.get(area_id)
+        while True:
+            chain.append(_area_name(current.data))
+            if current.data.parent is None or len(chain) > 8:
+                break
+            current = kb.get(current.data.parent)
+        lines.append(", ".join(chain))
+    return "; ".join(lines)
+
+
+def _area_name(area: Any) -> str:
+    label = AREA_LEVELS.get(area.level, "")
+    name = str(area.name)
+    return name if not label or name.casefold().startswith(label.casefold()) else f"{label} {name}"
+
+
+def members_by_element(members: list[Any]) -> list[tuple[str, list[Any]]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for member in members:
+        grouped[member.element].append(member)
+    return [(ELEMENT_LABELS[element], grouped[element]) for element in ELEMENT_LABELS if element in grouped]
+
+
+def reference_citation(data: Any) -> str:
+    """The reference's own recommended citation, else one built from its fields."""
+    if data.citation:
+        return str(data.citation)
+    who = "; ".join(data.authors) or data.publisher or ""
+    parts = [f"{who}." if who else "", f"({data.year})." if data.year else "", f"{data.title}."]
+    if data.edition:
+        parts.append(f"Edisi {data.edition}.")
+    if data.publisher and data.authors:
+        parts.append(f"{data.publisher}.")
+    if data.url:
+        parts.append(str(data.url) + (f" (diakses {indonesian_date(data.accessed)})." if data.accessed else ""))
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,60 @@
+"""QR codes as inline SVG (vector, so they print sharp at any size) that lead to a page of the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import segno
+import yaml
+from markupsafe import Markup
+
+from generator.knowledge import Record
+from generator.render.views import Link
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A URL and its QR code; `svg` is safe markup built by segno from the URL alone."""
+
+    url: str
+    svg: Markup
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published (mkdocs.yml `site_url`) and how it spells page paths."""
+
+    base: str
+    directory_urls: bool
+
+    @classmethod
+    def from_mkdocs(cls, project: Path) -> SiteAddress:
+        config: dict[str, Any] = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader) or {}
+        base = str(config.get("site_url") or "")
+        return cls(base if base.endswith("/") else base + "/", bool(config.get("use_directory_urls", True)))
+
+    def page(self, docs_path: str) -> str:
+        """'pedoman/x.md' → 'https://…/pedoman/x.html' (or '…/pedoman/x/' with directory URLs)."""
+        stem = docs_path.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{self.base}{stem}.html"
+        return self.base + (stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/")
+
+    def record(self, record: Record) -> str:
+        return self.page(str(Link(record).url))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may carry tags such as !ENV or !!python/name; we read only plain keys, so ignore them."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def qr_code(url: str) -> QrCode:
+    """A QR code for `url`, error correction M (survives a fold or a stain), 2-module quiet zone."""
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, dark="#000")
+    return QrCode(url, Markup(svg))

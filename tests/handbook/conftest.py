@@ -1,0 +1,40 @@
+"""The sample forums' handbooks, built once per session with the sample site, read back once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.edition_contents import forums_with_handbooks
+from generator.editions import HandbookEdition, prepare_edition
+from generator.knowledge import KnowledgeBase
+from tests.handbook.pdfread import Bookmark, bookmarks, page_texts
+
+
+@dataclass(frozen=True)
+class SampleHandbook:
+    edition: HandbookEdition
+    pdf: bytes
+    texts: list[str]
+    bookmarks: list[Bookmark]
+    kb: KnowledgeBase
+    project: Path
+
+    @property
+    def forum_id(self) -> str:
+        return self.edition.forum_id
+
+
+@pytest.fixture(scope="session")
+def sample_handbooks(sample_build: pipeline.BuildResult) -> list[SampleHandbook]:
+    project = sample_build.site_dir.parent
+    handbooks = []
+    for forum in forums_with_handbooks(sample_build.kb):
+        edition = prepare_edition(project, sample_build.kb, forum)
+        pdf = (sample_build.site_dir / edition.pdf_path).read_bytes()
+        handbooks.append(SampleHandbook(edition, pdf, page_texts(pdf), bookmarks(pdf), sample_build.kb, project))
+    assert len(handbooks) >= 3, "every sample forum has a handbook: block"
+    return handbooks

@@ -1,0 +1,117 @@
+"""Publishing editions and the 'changes since the previous edition' page, on small projects and the sample."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from generator.edition_contents import forums_with_handbooks, select_edition_contents
+from generator.editions import prepare_edition, publish_manifest
+from tests.conftest import Scratch
+from tests.handbook.pdfread import page_texts
+from tests.handbook.project import write_project
+
+CHANGES = "Perubahan sejak edisi sebelumnya"
+
+
+def changes_page(pdf: bytes) -> list[str]:
+    """The lines of the changes page, from its heading to the page number."""
+    text = next(t for t in page_texts(pdf) if t.lstrip().startswith(CHANGES))
+    return [line.strip() for line in text.splitlines() if line.strip()][1:-1]
+
+
+def run(project: Path, *args: str) -> int:
+    return main(["--project", str(project), "handbook", *args])
+
+
+def test_publish_records_the_manifest_once(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
+    write_project(scratch)
+    assert run(scratch.root, "--forum", "fkpm-kecandran") == EXIT_OK
+    assert not (scratch.root / "data/editions").exists(), "a plain run never publishes"
+    assert run(scratch.root, "--forum", "fkpm-kecandran", "--publish") == EXIT_OK
+    manifest = scratch.root / "data/editions/fkpm-kecandran/1.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert (data["forum"], data["edition"], data["date"]) == ("fkpm-kecandran", 1, "2025-04-01")
+    assert [(i["kind"], i["id"]) for i in data["items"]][:3] == [
+        ("forum", "fkpm-kecandran"), ("situation", "tawuran-pelajar"), ("guideline", "cegah-tawuran")]
+    assert all(re.fullmatch(r"[0-9a-f]{64}", i["sha256"]) for i in data["items"])
+    site_copy = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.json"
+    assert site_copy.read_text(encoding="utf-8") == manifest.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert run(scratch.root, "--all", "--publish") == EXIT_OK
+    assert "Published:" not in capsys.readouterr().out, "publishing the same edition again changes nothing"
+
+
+def test_publishing_changed_contents_under_the_same_number_is_refused(
+    scratch: Scratch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    write_project(scratch)
+    assert run(scratch.root, "--all", "--publish") == EXIT_OK
+    pdf = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf"
+    before = pdf.read_bytes()
+    guideline = scratch.root / "content/guidelines/cegah-tawuran.yaml"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace("Simpang rawan", "Gerbang sekolah"),
+                         encoding="utf-8")
+    capsys.readouterr()
+    assert run(scratch.root, "--all", "--publish") == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "polmas: edition 1 of 'fkpm-kecandran' was already published (data/editions/fkpm-kecandran/1.json) " \
+           "with other contents; raise handbook.edition to 2 and publish that edition\n" \
+           "Nothing was published; the PDFs were not written." in err
+    assert pdf.read_bytes() == before
+
+
+def test_unknown_forum_is_a_usage_error(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
+    write_project(scratch)
+    assert run(scratch.root, "--forum", "fkpm-kecandra") == EXIT_USAGE
+    assert capsys.readouterr().err == "polmas: no forum 'fkpm-kecandra' with a handbook: block (did you mean " \
+                                      "'fkpm-kecandran'?); forums with one: fkpm-kecandran\n"
+
+
+def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
+    write_project(scratch)
+    assert run(scratch.root, "--all", "--publish") == EXIT_OK
+    first = (scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").read_bytes()
+    assert " ".join(changes_page(first)).replace("\u2010 ", "") == \
+        "Ini edisi pertama yang diterbitkan; belum ada edisi sebelumnya untuk dibandingkan."
+    write_project(scratch, "  include:\n    ids: [panduan-b]\n  exclude: [modul-tawuran]\n", edition=2)
+    guideline = scratch.root / "content/guidelines/hentikan-tawuran.yaml"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace("didahulukan", "diutamakan"),
+                         encoding="utf-8")
+    assert run(scratch.root, "--all") == EXIT_OK
+    second = (scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-2.pdf").read_bytes()
+    assert changes_page(second) == [
+        "Dibandingkan dengan Edisi 1 (1 April 2025):",
+        "Ditambahkan (1)", "• REFERENSI Panduan B",
+        "Diubah (1)", "• PEDOMAN Hentikan tawuran",
+        "Dihapus (1)", "• BAHAN EDUKASI Modul anti-tawuran",
+    ]
+
+
+def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> None:
+    """Acceptance: in a copy of the sample project, the next edition's changes page names exactly that guideline."""
+    shutil.rmtree(sample_copy / "data/editions", ignore_errors=True)
+    kb, problems = pipeline.check(sample_copy)
+    assert not problems.has_errors()
+    forum = min(forums_with_handbooks(kb), key=lambda f: len(select_edition_contents(kb, f).items))
+    edition = forum.data.handbook.edition
+    # Publish the current edition as `polmas handbook --publish` records it (its PDF is tested elsewhere).
+    publish_manifest(sample_copy, prepare_edition(sample_copy, kb, forum).manifest)
+    guideline = select_edition_contents(kb, forum).guidelines[0]
+    path = sample_copy / guideline.source.src_path
+    path.write_text(path.read_text(encoding="utf-8").replace("standard: ", "standard: Diperbarui. ", 1),
+                    encoding="utf-8")
+    forum_file = sample_copy / forum.source.src_path
+    text = forum_file.read_text(encoding="utf-8")
+    forum_file.write_text(re.sub(r"(?m)^(\s+edition:) \d+", rf"\1 {edition + 1}", text, count=1), encoding="utf-8")
+    assert run(sample_copy, "--forum", forum.id) == EXIT_OK
+    pdf = sample_copy / f"site/handbooks/{forum.id}/{forum.id}-edisi-{edition + 1}.pdf"
+    lines = changes_page(pdf.read_bytes())
+    assert lines[0].startswith(f"Dibandingkan dengan Edisi {edition} (")
+    assert lines[1:] == ["Diubah (1)", f"• PEDOMAN {guideline.title}"]

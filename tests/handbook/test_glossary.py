@@ -1,0 +1,56 @@
+"""data/glossary.yaml: checked with file and line; a handbook prints only the terms its text uses."""
+
+from __future__ import annotations
+
+from generator import pipeline
+from generator.editions import prepare_edition
+from generator.render.handbook import handbook_context
+from generator.render.qr import SiteAddress
+from tests.conftest import Scratch
+from tests.handbook.project import write_project
+
+GLOSSARY = """
+terms:
+  - term: Bhabinkamtibmas
+    definition: Polisi desa.
+  - term: Siskamling
+    also: [ronda]
+    definition: Keamanan lingkungan oleh warga.
+  - term: Kawasan
+    definition: Wilayah khusus.
+"""
+
+
+def test_glossary_problems_name_file_line_and_field(scratch: Scratch) -> None:
+    scratch.write("data/glossary.yaml", """
+        terms:
+          - term: FKPM
+            definition: Forum kemitraan.
+          - term: fkpm
+            definition: Lagi.
+          - term: BKPM
+            defenition: Balai.
+        """)
+    _, problems = pipeline.check(scratch.root)
+    assert [p.format() for p in problems] == [
+        "data/glossary.yaml:6:5: terms[2].definition: required field 'definition' is missing; add it",
+        "data/glossary.yaml:7:5: terms[2].defenition: unknown field 'defenition' (did you mean 'definition'?); "
+        "allowed here: term, definition, also",
+    ]
+    scratch.write("data/glossary.yaml", "terms:\n  - {term: FKPM, definition: A.}\n  - {term: fkpm, definition: B.}\n")
+    _, problems = pipeline.check(scratch.root)
+    assert [p.format() for p in problems] == [
+        "data/glossary.yaml:3:12: terms[1].term: 'fkpm' is already explained on line 2; keep one entry per word",
+    ]
+
+
+def test_handbook_glossary_holds_only_the_words_the_edition_uses(scratch: Scratch) -> None:
+    write_project(scratch)
+    scratch.write("data/glossary.yaml", GLOSSARY)
+    scratch.write("content/guidelines/cegah-tawuran.yaml", (scratch.root / "content/guidelines/cegah-tawuran.yaml")
+                  .read_text(encoding="utf-8").replace("actor: Bhabinkamtibmas", "actor: Regu ronda"))
+    kb, problems = pipeline.check(scratch.root)
+    assert not problems
+    context = handbook_context(kb, prepare_edition(scratch.root, kb, kb.get("fkpm-kecandran")),
+                               site=SiteAddress("https://contoh.example/", False))
+    assert [t.term for t in context["glossary"]] == ["Siskamling"], "'ronda' counts; 'Kawasan' and the rest do not"
