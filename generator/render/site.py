@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model.private import PrivateContacts
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
@@ -50,11 +51,14 @@ def make_environment(templates: Path) -> Environment:
     return env
 
 
-def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | bytes]:
-    """Every page of the site as Markdown, plus the site's own assets."""
+def render_site_docs(
+    kb: KnowledgeBase, *, project: Path, private: PrivateContacts | None = None,
+) -> dict[str, str | bytes]:
+    """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition."""
     templates = project / "templates" / "site"
     env = make_environment(templates)
     index = SiteIndex.build(kb)
+    index.private = private
     files: dict[str, str | bytes] = {}
     files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
     for kind, section_template, item_template, context in _PAGES:
@@ -173,6 +177,7 @@ def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
         "program_situations": [index.links(p.situations) for p in data.programs],
         "map": forum_map(index.kb, record.id),
         "map_svg": forum_svg_path(record.id),
+        "private_contacts": index.private.for_forum(record.id) if index.private else [],
     }
 
 
