@@ -33,18 +33,23 @@ FOOTNOTE = "Peta skematis dari data Pustaka Polmas, bukan peta resmi. Orang dise
 
 
 def render_forum_svg(kb: KnowledgeBase, forum_id: str) -> str:
-    """The forum's map as a standalone SVG document; the same input always gives the same bytes."""
+    """The forum's map as one `<svg>` element: a file of its own, or markup inside a handbook's HTML.
+
+    The same input always gives the same bytes; its ids start with the forum's id, so several maps can share
+    a document.
+    """
     forum = kb.get(forum_id)
     view = forum_view(kb, forum_id)
-    return render_map_svg(view, title=f"Peta {forum.data.name}", subtitle=_area_names(kb, forum.data.areas))
+    return render_map_svg(view, title=f"Peta {forum.data.name}", subtitle=_area_names(kb, forum.data.areas),
+                          id_prefix=f"peta-{forum_id}")
 
 
-def render_map_svg(view: MapView | None, *, title: str, subtitle: str = "") -> str:
+def render_map_svg(view: MapView | None, *, title: str, subtitle: str = "", id_prefix: str = "peta") -> str:
     """Any MapView as SVG: a viewBox, generic font names, every text escaped by the XML writer."""
     svg = ET.Element("svg", {"xmlns": SVG_NS, "version": "1.1", "font-family": "sans-serif", "role": "img",
-                             "aria-labelledby": "peta-judul peta-ket"})
-    ET.SubElement(svg, "title", {"id": "peta-judul"}).text = title
-    description = ET.SubElement(svg, "desc", {"id": "peta-ket"})
+                             "aria-labelledby": f"{id_prefix}-judul {id_prefix}-ket"})
+    ET.SubElement(svg, "title", {"id": f"{id_prefix}-judul"}).text = title
+    description = ET.SubElement(svg, "desc", {"id": f"{id_prefix}-ket"})
     _text(svg, MARGIN, 30, title, size=20, weight="bold")
     if subtitle:
         _text(svg, MARGIN, 50, subtitle, size=13, fill="#4e342e")
@@ -55,7 +60,7 @@ def render_map_svg(view: MapView | None, *, title: str, subtitle: str = "") -> s
     projection = _Projection.fit(view.bounds)
     description.text = (f"{len(view.areas)} batas wilayah dan {len(view.places)} tempat. "
                         f"Nomor pada peta sesuai daftar tempat di bawahnya.")
-    _draw_map(svg, view, projection)
+    _draw_map(svg, view, projection, clip_id=f"{id_prefix}-bingkai")
     y = MAP_TOP + projection.height + 24
     y = _draw_legend(svg, view, y)
     y = _draw_place_list(svg, view, y)
@@ -96,14 +101,14 @@ class _Projection:
         return 111_320.0 / self.ky
 
 
-def _draw_map(svg: ET.Element, view: MapView, projection: _Projection) -> None:
+def _draw_map(svg: ET.Element, view: MapView, projection: _Projection, *, clip_id: str) -> None:
     width = WIDTH - 2 * MARGIN
     defs = ET.SubElement(svg, "defs")
-    clip = ET.SubElement(defs, "clipPath", {"id": "peta-bingkai"})
+    clip = ET.SubElement(defs, "clipPath", {"id": clip_id})
     frame = {"x": num(MARGIN), "y": num(MAP_TOP), "width": num(width), "height": num(projection.height)}
     ET.SubElement(clip, "rect", frame)
     ET.SubElement(svg, "rect", {**frame, "fill": "#f7f4ee"})
-    layer = ET.SubElement(svg, "g", {"clip-path": "url(#peta-bingkai)"})
+    layer = ET.SubElement(svg, "g", {"clip-path": f"url(#{clip_id})"})
     for shape in view.areas:
         _draw_area(layer, shape, projection)
     labels = ET.SubElement(layer, "g", {"class": "area-labels"})
@@ -291,7 +296,8 @@ def _finish(svg: ET.Element, height: float) -> str:
     svg.set("height", num(math.ceil(height)))
     svg.insert(2, ET.Element("rect", {"width": "100%", "height": "100%", "fill": "#ffffff"}))
     ET.indent(svg, space=" ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(svg, encoding="unicode") + "\n"
+    # No XML declaration: a UTF-8 .svg file needs none, and HTML that embeds the markup must not get one.
+    return ET.tostring(svg, encoding="unicode") + "\n"
 
 
 def _area_names(kb: KnowledgeBase, area_ids: list[str]) -> str:

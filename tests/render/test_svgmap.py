@@ -52,6 +52,9 @@ def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBa
     root = ET.fromstring(svg)
     width, height = root.get("width"), root.get("height")
     assert root.get("viewBox") == f"0 0 {width} {height}"
+    assert root.get("aria-labelledby") == "peta-fkpm-kecandran-judul peta-fkpm-kecandran-ket"
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert ids and all(i.startswith("peta-fkpm-kecandran-") for i in ids), "ids unique per forum in one document"
     assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta FKPM Kecandran"  # type: ignore[union-attr]
     fonts = {e.get("font-family") for e in root.iter() if e.get("font-family")}
     assert fonts == {"sans-serif"}, "generic font names only: the handbook and any viewer have them"
