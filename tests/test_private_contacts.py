@@ -111,7 +111,7 @@ def test_public_build_leaves_the_private_file_out_and_internal_adds_it(
     assert main(["--project", str(project), "build", "--internal"]) == EXIT_OK
     assert "never publish it" in capsys.readouterr().out
     page = (project / "site-internal/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
-    assert "<td>Sri Wahyuningsih</td>" in page
+    assert "<strong>Sri Wahyuningsih</strong>" in page and "piket Selasa" in page
     assert '<a href="tel:+6281234567890">+62 812-3456-7890</a>' in page
     assert "Edisi internal: jangan disebarkan" in page
     assert "Pustaka Polmas · edisi internal" in page
