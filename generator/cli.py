@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="also list every external web address and try it once (offline-safe: never fails)")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="check, then build the site into site/")
+    build.add_argument("--internal", action="store_true",
+                       help="the internal edition: adds names and phone numbers from data/private/contacts.yaml; "
+                            "built into site-internal/, never to be published")
     build.set_defaults(run=_build)
     serve = commands.add_parser("serve", help="preview the site; rebuilds when YAML or templates change")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
@@ -94,7 +97,7 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 def _build(project: Path, args: argparse.Namespace) -> int:
     try:
-        result = pipeline.build(project)
+        result = pipeline.build(project, internal=args.internal)
     except pipeline.InputError as exc:
         report(exc.problems, checked=0)
         return EXIT_INPUT
@@ -108,6 +111,9 @@ def _build(project: Path, args: argparse.Namespace) -> int:
     print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
         print(f"Handbook: {pdf}")
+    if args.internal:
+        print("Internal edition with names and phone numbers: share it with the forum's officers only; "
+              "never publish it.")
     return EXIT_OK
 
 

@@ -8,15 +8,21 @@ from pathlib import Path
 
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import check_editions, check_publishable, publish_manifest
-from generator.knowledge import KnowledgeBase, load_knowledge
+from generator.knowledge import KnowledgeBase, Record, load_knowledge
+from generator.model.private import PrivateContacts
 from generator.outputs.handbooks import build_handbooks, handbook_files, write_handbooks
 from generator.outputs.site import build_site
-from generator.problems import ProblemList, suggest
+from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
+from generator.problems import Problem, ProblemList, suggest
 from generator.render.site import render_site_docs
+from generator.render.svgmap import render_forum_svg
 from generator.render.tree import write_tree
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
+INTERNAL_DOCS_DIR = Path(".polmas/docs-internal")
+INTERNAL_SITE_DIR = Path("site-internal")
+"""The internal edition (with names and numbers) never lands where the public site is published from."""
 PDF_CACHE_DIR = Path(".polmas/cache/handbooks")
 """Handbook PDFs by a hash of their input: a rebuild (or `polmas serve`) re-renders only what changed."""
 PDF_CACHE_ENV = "POLMAS_PDF_CACHE"
@@ -44,32 +50,50 @@ class BuildResult:
 
 
 def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
-    """Load and validate everything; write nothing."""
+    """Load and validate everything, including that no public file names a private person; write nothing."""
     kb, problems = load_knowledge(project)
+    problems.extend(check_private_details(project, kb))
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(project, kb))
     return kb, problems
 
 
-def generate_docs(project: Path, kb: KnowledgeBase) -> Path:
+def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
-    docs = render_site_docs(kb, project=project)
-    built = build_handbooks(project, kb, cache_dir=pdf_cache_dir(project))  # before writing: a failure writes nothing
+    docs = render_site_docs(kb, project=project, private=private)
+    built = build_handbooks(project, kb, map_svgs=forum_map_svgs(kb),  # before writing: a failure writes nothing
+                            cache_dir=pdf_cache_dir(project))
     docs.update(handbook_files(built))
-    target = project / DOCS_DIR
+    target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
     write_tree(docs, target)
     return target
 
 
-def build(project: Path, *, site_dir: Path | None = None) -> BuildResult:
-    """check → generate → build the site into a temp folder and swap it in."""
+def build(project: Path, *, site_dir: Path | None = None, internal: bool = False) -> BuildResult:
+    """check → generate → build the site into a temp folder and swap it in.
+
+    Public by default: the private contacts file is only checked, never rendered. `internal` renders it
+    into a separate site for the forum's officers.
+    """
     kb, problems = check(project)
     if problems.has_errors():
         raise InputError(problems)
-    docs_dir = generate_docs(project, kb)
-    target = site_dir or project / "site"
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb)
+    private = _private_contacts(project, kb) if internal else None
+    docs_dir = generate_docs(project, kb, private=private)
+    target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
     return BuildResult(kb, problems, target, pages)
+
+
+def _private_contacts(project: Path, kb: KnowledgeBase) -> PrivateContacts:
+    private, _ = load_private_contacts(project, kb)  # its problems were reported by check()
+    if private is None:
+        raise InputError(ProblemList([Problem(
+            PRIVATE_CONTACTS, 1, 1, "",
+            "the internal edition needs this file (forum, role, name and phone per entry); "
+            "create it, or build the public edition without --internal",
+        )]))
+    return private
 
 
 class UnknownForum(Exception):
@@ -100,9 +124,19 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
             raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
                                f"forums with one: {listed}")
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
-    built = build_handbooks(project, kb, forums=forums, cache_dir=pdf_cache_dir(project))
+    built = build_handbooks(project, kb, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                            cache_dir=pdf_cache_dir(project))
     if publish:
         check_publishable(project, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")
     published = [publish_manifest(project, b.edition.manifest) for b in built] if publish else []
     return HandbooksResult(kb, problems, written, [path for path, new in published if new])
+
+
+HANDBOOK_FONT = "Pustaka Sans"
+"""The @font-face family of templates/handbook/print.css (Noto Sans shipped with the project)."""
+
+
+def forum_map_svgs(kb: KnowledgeBase, forums: list[Record] | None = None) -> dict[str, str]:
+    """The static map of every forum with a handbook (the same SVG the site offers for download)."""
+    return {forum.id: render_forum_svg(kb, forum.id, font_family=HANDBOOK_FONT) for forum in (forums or forums_with_handbooks(kb))}

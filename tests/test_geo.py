@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
+
+from generator.cli import EXIT_INPUT, main
 from generator.geo import contains
 
 SQUARE = {"type": "Polygon", "coordinates": [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]]}
@@ -49,3 +53,32 @@ def test_swapped_coordinates_and_place_outside(write_and_check: Callable[[dict[s
         "data/places/pos.yaml:5:11: warning: location: (-7.2, 110.05) lies outside its area 'sidomukti'; "
         "check the coordinates or the area",
     ]
+
+
+def test_polmas_check_reports_a_bad_coordinate_and_an_unknown_area_with_file_and_line(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    places = sorted((sample_copy / "data/places").glob("*.yaml"))
+    bad_lat, bad_area = places[0], places[1]
+    _replace_line(bad_lat, "  lat:", "  lat: 110.51")
+    _replace_line(bad_area, "area:", "area: kecandarn")
+
+    assert main(["--project", str(sample_copy), "check"]) == EXIT_INPUT
+    out = capsys.readouterr().out.splitlines()
+    lat_line = _line_of(bad_lat, "  lat: 110.51")
+    area_line = _line_of(bad_area, "area: kecandarn")
+    # A place that fails validation is left out, so forums that list it report it too; ours come first per file.
+    assert f"data/places/{bad_lat.name}:{lat_line}:8: location.lat: 110.51 is out of range " \
+           "(input should be less than or equal to 6.5)" in out
+    assert f"data/places/{bad_area.name}:{area_line}:7: area: unknown area 'kecandarn' " \
+           "(did you mean 'kecandran'?); no such id in data/areas/" in out
+
+
+def _replace_line(path: Path, start: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(n for n, line in enumerate(lines) if line.startswith(start))
+    path.write_text("\n".join([*lines[:index], new, *lines[index + 1:]]) + "\n", encoding="utf-8")
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line == text)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.common import DisturbanceClass, Ref, Slug, Strict, Text
+
+PlaceType = Literal["polsek", "pospol", "bkpm", "poskamling", "masalah", "potensi"]
 
 
 class Location(Strict):
@@ -17,11 +20,45 @@ class Location(Strict):
 
 class Place(Strict):
     id: Slug
-    type: Literal["polsek", "pospol", "bkpm", "poskamling", "masalah", "potensi"]
+    type: PlaceType
     name: Text = Field(description="a place or a role, never a private person")
     location: Location
     area: Annotated[Slug, Ref("area")]
-    situation: Annotated[Slug | None, Ref("situation")] = None
-    class_: DisturbanceClass | None = Field(None, alias="class")
+    situation: Annotated[Slug | None, Ref("situation")] = Field(
+        None, description="for a problem spot: the problem that occurs here; for a potential: what it supports",
+    )
+    class_: DisturbanceClass | None = Field(
+        None, alias="class",
+        description="problem spots only: PG potensi gangguan, AG ambang gangguan, GN gangguan nyata",
+    )
+    period: Text | None = Field(
+        None, description="problem spots: when it happens, e.g. 'malam hari, akhir pekan' or 'jam pulang sekolah'",
+    )
+    since: date | None = Field(None, description="problem spots: first noted on this date")
     description: Text | None = None
     updated: date | None = None
+
+    @model_validator(mode="after")
+    def _problem_fields_fit_type(self) -> Place:
+        if self.type == "masalah":
+            if self.situation is None:
+                raise PydanticCustomError(
+                    "problem_place_without_situation",
+                    "a problem spot needs 'situation': the id of the problem in content/situations/",
+                    {"field": "type"},
+                )
+            if self.class_ is None:
+                raise PydanticCustomError(
+                    "problem_place_without_class",
+                    "a problem spot needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan nyata)",
+                    {"field": "type"},
+                )
+            return self
+        for attribute, name in (("class_", "class"), ("period", "period"), ("since", "since")):
+            if getattr(self, attribute) is not None:
+                raise PydanticCustomError(
+                    "not_a_problem_place",
+                    "only a problem spot (type: masalah) has '{name}': remove it or change 'type'",
+                    {"name": name, "field": name},
+                )
+        return self

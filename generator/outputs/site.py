@@ -22,12 +22,17 @@ class SiteBuildError(Exception):
     """The site engine failed; the previous site is untouched."""
 
 
-def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase) -> int:
+INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
+"""Every page of the internal edition says so in its header."""
+
+
+def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False) -> int:
     """Build `site_dir` from `docs_dir`; returns the number of HTML pages."""
     with _source_date(kb), _captured_engine_warnings() as warnings:
         with replace_dir_atomically(site_dir) as temp:
+            overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
             config = load_config(
-                str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True,
+                str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
             )
             try:
                 mkdocs_build(config)

@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 
 from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
+from generator.model.private import PrivateContacts
+from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
     CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASE_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS,
@@ -45,15 +47,19 @@ def make_environment(templates: Path) -> Environment:
     env.globals.update(
         PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
         STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, MODEL_LABELS=MODEL_LABELS,
+        MAP_ASSETS=map_assets(),
     )
     return env
 
 
-def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | bytes]:
-    """Every page of the site as Markdown, plus the site's own assets."""
+def render_site_docs(
+    kb: KnowledgeBase, *, project: Path, private: PrivateContacts | None = None,
+) -> dict[str, str | bytes]:
+    """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition."""
     templates = project / "templates" / "site"
     env = make_environment(templates)
     index = SiteIndex.build(kb)
+    index.private = private
     files: dict[str, str | bytes] = {}
     files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
     for kind, section_template, item_template, context in _PAGES:
@@ -69,6 +75,7 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
             )
             files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
+    files.update(render_map_files(kb, env))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
@@ -111,6 +118,7 @@ def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
         "areas": index.links(record.data.areas),
         "places": [Link(p) for p in index.kb.referrers(record.id, "place")],
         "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
+        "map": situation_map(index.kb, record.id),
     }
 
 
@@ -169,6 +177,9 @@ def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
         "situations": index.situations_in(data.areas),
         "local_guidelines": index.links(data.local_guidelines),
         "program_situations": [index.links(p.situations) for p in data.programs],
+        "map": forum_map(index.kb, record.id),
+        "map_svg": forum_svg_path(record.id),
+        "private_contacts": index.private.for_forum(record.id) if index.private else [],
     }
 
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
+from generator.model.private import PrivateContacts
 from generator.references import iter_models
 
 PHASES: tuple[tuple[str, str], ...] = (
@@ -81,6 +82,8 @@ class SiteIndex:
     kb: KnowledgeBase
     cited_by: dict[str, dict[str | None, list[Record]]] = field(default_factory=dict)
     children: dict[str, list[Record]] = field(default_factory=dict)
+    private: PrivateContacts | None = None
+    """Names and numbers per role: set only for an internal edition."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> SiteIndex:

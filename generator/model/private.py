@@ -1,0 +1,51 @@
+"""Private contact details (names, phone numbers per role): read only for an internal edition."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from generator.model.common import Ref, Slug, Strict, Text
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .-]{5,18}[0-9]$")
+
+
+def _check_phone(value: str) -> str:
+    if not PHONE_PATTERN.match(value):
+        raise PydanticCustomError(
+            "phone",
+            "'{value}' is not a phone number: write digits with optional spaces or hyphens, "
+            "e.g. '0812-3456-7890' or '+62 298 123456'",
+            {"value": value},
+        )
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_check_phone)]
+
+
+class PrivateContact(Strict):
+    """One person behind a role of one forum."""
+
+    forum: Annotated[Slug, Ref("forum")] = Field(description="id of a file in data/forums/")
+    role: Text = Field(description="exactly as the forum's members or contacts name it")
+    name: Text
+    phone: Phone | None = None
+    note: Text | None = None
+
+    @property
+    def tel(self) -> str:
+        """The number for a tel: link: digits and a leading +."""
+        return ("+" if self.phone and self.phone.startswith("+") else "") + re.sub(r"\D", "", self.phone or "")
+
+
+class PrivateContacts(Strict):
+    """data/private/contacts.yaml: never committed, never in a public build."""
+
+    contacts: list[PrivateContact] = Field(min_length=1)
+
+    def for_forum(self, forum_id: str) -> list[PrivateContact]:
+        return [c for c in self.contacts if c.forum == forum_id]

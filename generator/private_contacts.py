@@ -1,0 +1,101 @@
+"""data/private/contacts.yaml → PrivateContacts, and the check that no public file names a person or a number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.knowledge import KnowledgeBase, Record
+from generator.load import KeyPath, SourceFile, _dotted, read_yaml_file
+from generator.model.private import PrivateContacts
+from generator.problems import Problem, suggest
+from generator.validate import _problem_from_error
+
+PRIVATE_CONTACTS = "data/private/contacts.yaml"
+"""Relative to the project; data/private/ is git-ignored and skipped by the loader."""
+MOBILE_NUMBER = re.compile(r"(?<![\d+])(?:\+62|62|0)\s?8\d{2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
+"""Indonesian mobile numbers (08xx, +628xx): personal by nature, so never in public content."""
+NUMBER_RUN = re.compile(r"\+?\d[\d\s.-]{6,}\d")
+
+
+def load_private_contacts(project: Path, kb: KnowledgeBase) -> tuple[PrivateContacts | None, list[Problem]]:
+    """The private file validated against the forums it names; (None, []) when there is no such file."""
+    path = project / PRIVATE_CONTACTS
+    if not path.is_file():
+        return None, []
+    source = read_yaml_file(path, PRIVATE_CONTACTS)
+    if isinstance(source, list):
+        return None, source
+    if not isinstance(source.data, dict):
+        return None, [Problem(PRIVATE_CONTACTS, 1, 1, "", "expected 'contacts:' followed by a list of "
+                              "forum, role, name and phone entries")]
+    try:
+        contacts = PrivateContacts.model_validate(source.data)
+    except ValidationError as exc:
+        return None, [_problem_from_error(error, source, PrivateContacts) for error in exc.errors()]
+    problems = [p for n, c in enumerate(contacts.contacts) for p in _check_entry(kb, source, n, c.forum, c.role)]
+    return (None if problems else contacts), problems
+
+
+def _check_entry(kb: KnowledgeBase, source: SourceFile, index: int, forum_id: str, role: str) -> list[Problem]:
+    forum = kb.records.get(forum_id)
+    if forum is None or forum.kind.name != "forum":
+        line, column = source.position(("contacts", index, "forum"))
+        forums = [r.id for r in kb.of_kind("forum")]
+        return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].forum",
+                        f"unknown forum '{forum_id}'{suggest(forum_id, forums)}; no such id in data/forums/")]
+    roles = sorted({m.role for m in forum.data.members} | {c.role for c in forum.data.contacts})
+    if role in roles:
+        return []
+    line, column = source.position(("contacts", index, "role"))
+    return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].role",
+                    f"'{role}' is not a role of {forum.source.src_path}{suggest(role, roles)}; "
+                    f"use one of its members' or contacts' roles: {', '.join(roles)}")]
+
+
+def check_private_details(project: Path, kb: KnowledgeBase) -> list[Problem]:
+    """Problems in the private file, and every public value that names a person from it or gives a number."""
+    contacts, problems = load_private_contacts(project, kb)
+    names = sorted({c.name for c in contacts.contacts}) if contacts else []
+    numbers = sorted({_digits(c.phone) for c in contacts.contacts if c.phone}) if contacts else []
+    for record in kb.records.values():
+        for path, text in _strings(record.source.data, ()):
+            problems.extend(_leaks(record, path, text, names, numbers))
+    return problems
+
+
+def _leaks(record: Record, path: KeyPath, text: str, names: list[str], numbers: list[str]) -> Iterator[Problem]:
+    line, column = record.source.position(path)
+    where = (record.source.src_path, line, column, _dotted(path))
+    for name in names:
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            yield Problem(*where, f"names '{name}', a person listed in {PRIVATE_CONTACTS}; public files name "
+                                  "roles only (e.g. 'Ketua RW 03'), never persons")
+    for match in MOBILE_NUMBER.finditer(text):
+        yield Problem(*where, f"'{match.group()}' looks like a personal phone number; public files give roles "
+                              f"and public channels only (keep numbers in {PRIVATE_CONTACTS})")
+    for match in NUMBER_RUN.finditer(text):
+        if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group()):
+            yield Problem(*where, f"'{match.group()}' is a phone number from {PRIVATE_CONTACTS}; public files "
+                                  "give roles and public channels only")
+
+
+def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _digits(phone: str) -> str:
+    """'+62 812-3456' and '0812 3456' compare equal."""
+    digits = re.sub(r"\D", "", phone)
+    return "0" + digits[2:] if digits.startswith("62") else digits

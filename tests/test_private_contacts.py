@@ -1,0 +1,132 @@
+"""Names and numbers live only in data/private/contacts.yaml: public builds leave them out, --internal adds them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import EXIT_INPUT, EXIT_OK, main
+
+FORUM = """
+id: fkpm-kecandran
+name: FKPM Kecandran
+model: wilayah
+areas: [kecandran]
+polsek: Polsek Sidomukti
+polres: Polres Salatiga
+members: [{role: Ketua, element: masyarakat}]
+vision: Aman bersama.
+mission: [Menjaga]
+contacts: [{role: Bhabinkamtibmas Kelurahan Kecandran, channel: Sekretariat FKPM}]
+"""
+AREA = "id: kecandran\ncode: '33.73.04.1001'\nlevel: kelurahan\nname: Kelurahan Kecandran\n"
+PRIVATE = """
+contacts:
+  - forum: fkpm-kecandran
+    role: Ketua
+    name: Sri Wahyuningsih
+    phone: "+62 812-3456-7890"
+  - forum: fkpm-kecandran
+    role: Bhabinkamtibmas Kelurahan Kecandran
+    name: Bambang Riyadi
+    phone: "0298 321 654"
+    note: piket Selasa
+"""
+
+
+def test_private_file_problems_point_at_file_and_line(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
+    assert write_and_check({
+        "data/areas/kecandran.yaml": AREA,
+        "data/forums/fkpm-kecandran.yaml": FORUM,
+        "data/private/contacts.yaml": """
+            contacts:
+              - forum: fkpm-kecandra
+                role: Ketua
+                name: A
+              - forum: fkpm-kecandran
+                role: Ketua RT
+                name: B
+            """,
+    }) == [
+        "data/private/contacts.yaml:2:12: contacts[0].forum: unknown forum 'fkpm-kecandra' "
+        "(did you mean 'fkpm-kecandran'?); no such id in data/forums/",
+        "data/private/contacts.yaml:6:11: contacts[1].role: 'Ketua RT' is not a role of "
+        "data/forums/fkpm-kecandran.yaml (did you mean 'Ketua'?); use one of its members' or contacts' roles: "
+        "Bhabinkamtibmas Kelurahan Kecandran, Ketua",
+    ]
+    assert write_and_check({"data/private/contacts.yaml": PRIVATE.replace('"0298 321 654"', "nomor-kantor")}) == [
+        "data/private/contacts.yaml:9:12: contacts[1].phone: 'nomor-kantor' is not a phone number: write digits "
+        "with optional spaces or hyphens, e.g. '0812-3456-7890' or '+62 298 123456'",
+    ]
+
+
+def test_public_files_may_not_name_a_private_person_or_give_a_number(
+    write_and_check: Callable[[dict[str, str]], list[str]],
+) -> None:
+    assert write_and_check({
+        "data/areas/kecandran.yaml": AREA,
+        "data/forums/fkpm-kecandran.yaml": FORUM,
+        "data/private/contacts.yaml": PRIVATE,
+        "data/places/pos.yaml": """
+            id: pos
+            type: pospol
+            name: Pos Pak sri wahyuningsih
+            area: kecandran
+            location: {lat: -7.35, lon: 110.51}
+            description: Hubungi 0811-2233-4455 atau 0298-321-654.
+            """,
+    }) == [
+        "data/places/pos.yaml:3:7: name: names 'Sri Wahyuningsih', a person listed in data/private/contacts.yaml; "
+        "public files name roles only (e.g. 'Ketua RW 03'), never persons",
+        "data/places/pos.yaml:6:14: description: '0298-321-654' is a phone number from "
+        "data/private/contacts.yaml; public files give roles and public channels only",
+        "data/places/pos.yaml:6:14: description: '0811-2233-4455' looks like a personal phone number; public files "
+        "give roles and public channels only (keep numbers in data/private/contacts.yaml)",
+    ]
+
+
+@pytest.fixture
+def project_with_private(sample_copy: Path) -> Path:
+    private = sample_copy / "data/private/contacts.yaml"
+    private.parent.mkdir(parents=True, exist_ok=True)
+    private.write_text(PRIVATE, encoding="utf-8")
+    return sample_copy
+
+
+@pytest.mark.slow
+def test_public_build_leaves_the_private_file_out_and_internal_adds_it(
+    project_with_private: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    project = project_with_private
+    assert main(["--project", str(project), "build"]) == EXIT_OK
+    for folder in ("site", ".polmas/docs"):
+        for path in (project / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".html", ".md", ".js", ".json", ".svg"):
+                text = path.read_text(encoding="utf-8")
+                assert "Wahyuningsih" not in text and "3456-7890" not in text and "321 654" not in text, path
+
+    assert main(["--project", str(project), "build", "--internal"]) == EXIT_OK
+    assert "never publish it" in capsys.readouterr().out
+    page = (project / "site-internal/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
+    assert "<strong>Sri Wahyuningsih</strong>" in page and "piket Selasa" in page
+    assert '<a href="tel:+6281234567890">+62 812-3456-7890</a>' in page
+    assert "Edisi internal: jangan disebarkan" in page
+    assert "Pustaka Polmas · edisi internal" in page
+    public = (project / "site/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
+    assert "Wahyuningsih" not in public, "the internal build never touches the public site"
+    shutil.rmtree(project / "site-internal")
+
+
+def test_internal_build_without_the_private_file_says_what_to_do(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.rmtree(sample_copy / "data/private", ignore_errors=True)
+    assert main(["--project", str(sample_copy), "build", "--internal"]) == EXIT_INPUT
+    assert capsys.readouterr().out.splitlines() == [
+        "data/private/contacts.yaml:1:1: the internal edition needs this file (forum, role, name and phone per "
+        "entry); create it, or build the public edition without --internal",
+    ]
+    assert not (sample_copy / "site-internal").exists()
