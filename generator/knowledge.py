@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.load import SourceFile, read_yaml_file, _dotted
+from generator.glossary import load_glossary
+from generator.load import SourceFile, _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
+from generator.model.glossary import Glossary
 from generator.problems import Problem, ProblemList, suggest
 from generator.references import iter_models, iter_references
 from generator.validate import validate_record
@@ -49,6 +51,7 @@ class Backlink:
 class KnowledgeBase:
     records: dict[str, Record] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+    glossary: Glossary = field(default_factory=Glossary)
 
     def of_kind(self, name: str) -> list[Record]:
         """Records of one kind in a stable order (by id)."""
@@ -86,6 +89,8 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
     problems.extend(resolve_references(kb))
+    kb.glossary, found = load_glossary(project)
+    problems.extend(found)
     if not problems.has_errors():
         from generator.geo import check_geography  # geography needs resolved references
 

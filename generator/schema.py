@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.glossary import GLOSSARY_FILE
 from generator.model import KINDS
+from generator.model.glossary import Glossary
 
 
 def schema_for(kind_name: str) -> dict[str, Any]:
@@ -17,13 +19,21 @@ def schema_for(kind_name: str) -> dict[str, Any]:
     return schema
 
 
+def glossary_schema() -> dict[str, Any]:
+    schema = Glossary.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"Pustaka Polmas: glossary ({GLOSSARY_FILE})"
+    return schema
+
+
 def write_schemas(target: Path) -> list[Path]:
-    """Write `<kind>.schema.json` for every kind; returns the paths written."""
+    """Write `<kind>.schema.json` for every kind, and glossary.schema.json; returns the paths written."""
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
-        path = target / f"{kind.name}.schema.json"
-        text = json.dumps(schema_for(kind.name), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    schemas = [(kind.name, schema_for(kind.name)) for kind in KINDS] + [("glossary", glossary_schema())]
+    for name, schema in schemas:
+        path = target / f"{name}.schema.json"
+        text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         written.append(path)
