@@ -12,6 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.render.glossary import GLOSSARY_PAGE, abbreviation_definitions, render_glossary_page
+from generator.render.search import render_search_assets
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
     CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASE_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS,
@@ -68,6 +70,11 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
             files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
+    files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
+    for rel, text in files.items():
+        if isinstance(text, str):
+            files[rel] = text + abbreviation_definitions(kb.glossary, text)
+    files.update(render_search_assets(kb.glossary, templates=templates))
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
