@@ -10,7 +10,7 @@ import pytest
 
 from generator.glossary import load_glossary
 from generator.model.glossary import Glossary, GlossaryTerm
-from generator.render.glossary import abbreviation_definitions, render_glossary_page
+from generator.render.glossary import render_glossary_page, with_abbreviations
 from generator.render.search import LUNR_ID, render_search_assets
 from generator.render.site import make_environment
 
@@ -86,12 +86,14 @@ GLOSSARY = Glossary(terms=[
 
 
 def test_a_page_defines_the_abbreviations_it_uses_and_no_others() -> None:
-    page = "# Curanmor dan KDRT\n\nLaporan curanmor di RT02, RW 03 dan KDRTX.\n"
-    assert abbreviation_definitions(GLOSSARY, page) == (
-        "\n\n*[KDRT]: kekerasan dalam rumah tangga\n*[curanmor]: pencurian kendaraan bermotor\n"
+    page = "# Curanmor dan KDRT\n\nLaporan curanmor di RT02, RW 03 dan KDRTX.\n\n"
+    assert with_abbreviations(GLOSSARY, page) == (
+        "# Curanmor dan KDRT\n\nLaporan curanmor di RT02, RW 03 dan KDRTX.\n\n"
+        "*[KDRT]: kekerasan dalam rumah tangga\n*[curanmor]: pencurian kendaraan bermotor\n"
         "*[Curanmor]: pencurian kendaraan bermotor\n"
     )
-    assert abbreviation_definitions(GLOSSARY, "Tanpa singkatan; begal tidak punya kepanjangan.") == ""
+    plain = "Tanpa singkatan; begal tidak punya kepanjangan.\n"
+    assert with_abbreviations(GLOSSARY, plain) == plain
 
 
 def test_the_glossary_page_lists_terms_alphabetically_as_plain_text(repo: Path) -> None:

@@ -17,8 +17,8 @@ def render_glossary_page(env: Environment, glossary: Glossary) -> str:
     return env.get_template("glossary.md.j2").render(terms=terms)
 
 
-def abbreviation_definitions(glossary: Glossary, markdown: str) -> str:
-    """`*[KDRT]: kekerasan dalam rumah tangga` lines for the abbreviations `markdown` uses, to append to it.
+def with_abbreviations(glossary: Glossary, markdown: str) -> str:
+    """The page with `*[KDRT]: kekerasan dalam rumah tangga` lines for the abbreviations it uses.
 
     The `abbr` extension turns them into <abbr title=…>, which the theme shows as a tooltip.
     """
@@ -29,7 +29,7 @@ def abbreviation_definitions(glossary: Glossary, markdown: str) -> str:
         for form in _written_forms(entry)
         if re.search(rf"\b{re.escape(form)}\b", markdown)
     ]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
 
 
 def _written_forms(entry: GlossaryTerm) -> list[str]:

@@ -12,8 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.render.glossary import GLOSSARY_PAGE, abbreviation_definitions, render_glossary_page
-from generator.render.search import render_search_assets
+from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
+from generator.render.search import render_search_assets, result_tags
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
     CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASE_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS,
@@ -73,7 +73,7 @@ def render_site_docs(kb: KnowledgeBase, *, project: Path) -> dict[str, str | byt
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
     for rel, text in files.items():
         if isinstance(text, str):
-            files[rel] = text + abbreviation_definitions(kb.glossary, text)
+            files[rel] = with_abbreviations(kb.glossary, text)
     files.update(render_search_assets(kb.glossary, templates=templates))
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
@@ -93,6 +93,8 @@ def front_matter(page: Link) -> str:
         "title": str(escape(page.title)),
         "description": str(escape(page.summary)),
         "search": {"boost": SEARCH_BOOST[page.record.kind.name]},
+        # The search result shows these under the title: kind and phase at a glance.
+        "tags": [str(escape(tag)) for tag in result_tags(page.record)],
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
