@@ -23,15 +23,23 @@ def render_search_assets(glossary: Glossary, *, templates: Path) -> dict[str, st
 
 
 def result_tags(record: Record) -> list[str]:
-    """What a search result shows under the title: the item's kind, then its phase, type or model."""
+    """The page's search tags: two labels shown under a result's title (its kind, then its phase, class,
+    status or length), then its own topic tags, weighted above body text but hidden in results."""
+    return _labels(record) + [t for t in (tag.replace("-", " ") for tag in getattr(record.data, "tags", []))
+                              if t not in _labels(record)]
+
+
+def _labels(record: Record) -> list[str]:
     data = record.data
     kind = record.kind.name
     if kind == "situation":
-        return [TYPE_LABELS[data.type], *([CLASS_LABELS[data.class_]] if data.class_ else [])]
+        return [TYPE_LABELS[data.type], CLASS_LABELS[data.class_] if data.class_ else "tanpa gangguan"]
     if kind == "guideline":
         return ["Pedoman", PHASE_LABELS[data.phase]]
+    if kind == "education":
+        return ["Bahan edukasi", f"{data.duration_minutes} menit"]
     if kind == "legal":
-        return ["Payung hukum", str(data.type)]
-    if kind == "forum":
-        return ["Forum", MODEL_LABELS[data.model]]
-    return [{"education": "Bahan edukasi", "reference": "Referensi"}.get(kind, record.kind.label)]
+        return [f"{data.type} · payung hukum", str(data.legal_status)]
+    if kind == "reference":
+        return ["Referensi", str(data.type)]
+    return ["Forum", MODEL_LABELS[data.model]]

@@ -75,6 +75,14 @@ def test_a_word_and_its_stem_mark_one_position_once(lunr_page: Any) -> None:
     assert positions == [[0, 10]]
 
 
+def test_no_position_is_marked_twice(lunr_page: Any) -> None:
+    """'KDRT' carries the words of its expansion at its own position; the theme must get it once."""
+    [results] = search(lunr_page, "kekerasan* rumah* tangga*")
+    metadata = next(r for r in results if r["ref"] == "e")["metadata"]
+    positions = [tuple(p) for fields in metadata.values() for p in fields.get("title", {}).get("position", [])]
+    assert sorted(positions) == [(0, 7), (8, 4)]  # tanggap* also starts with tangga
+
+
 def test_stop_words_are_left_out_of_the_query(lunr_page: Any) -> None:
     only_stop_words, with_stop_word, without = search(lunr_page, "yang* dan*", "di* pencurian*", "pencurian*")
     assert only_stop_words == []

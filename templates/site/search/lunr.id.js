@@ -27,8 +27,8 @@
    * - meN-/peN- and ber-/ter-/per- before a vowel give every root the sound change allows
    *   (menangani → tangan, nangan; mengirim → irim, kirim; memakai → pakai, makai; berencana → encana, rencana);
    * - -kan may also be a root ending in k plus -an (tindakan → tinda, tindak);
-   * - -i is removed only after di-, meN- or ter- (patroli stays), never after s (polisi stays), and after a
- *   vowel both forms are kept (memakai → paka, pakai);
+   * - -i comes off after di-, meN- or ter-, never after s (polisi stays); after a vowel or with no prefix
+ *   both forms are kept (memakai → paka, pakai; tangani → tangan, tangani; patroli → patrol, patroli);
    * - -tah only after a question word (apatah), as pemerintah and perintah end in it;
    * - se- gives its root as an extra stem, keeping the word (setempat → setempat, tempat);
    * - roots whose edges look like affixes are protected (masalah is not masa + lah, berita is not ber + ita).
@@ -152,9 +152,10 @@
       return found
     }
     if (word.endsWith("an") && type !== 1) return [word.slice(0, -2)]
-    if (word.endsWith("i") && type === 1 && !word.endsWith("si")) {
-      /* After a vowel the i may be the root's own (memakai ← pakai, menguasai ← kuasa + i): keep both. */
-      return isVowel(word.charAt(word.length - 2)) ? [word.slice(0, -1), word] : [word.slice(0, -1)]
+    if (word.endsWith("i") && type <= 1 && !word.endsWith("si")) {
+      /* After a vowel, or with no prefix at all, the i may be the root's own (memakai ← pakai, patroli):
+         keep both (tangani → tangan, tangani). */
+      return isVowel(word.charAt(word.length - 2)) || type === 0 ? [word.slice(0, -1), word] : [word.slice(0, -1)]
     }
     return [word]
   }
@@ -348,17 +349,9 @@
     })
   }
 
-  /* A word and its stem share a position; the theme would mark it twice. */
-  function unique(values) {
-    var seen = new Set()
-    return values.filter(function (v) {
-      var key = typeof v === "object" ? JSON.stringify(v) : v
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-  }
-
+  /* A word, its stems and the glossary forms added beside it share one position. The theme wraps every
+     position it is given in <mark>, so a position listed under two terms would be wrapped twice and
+     garble the text: keep each position under the first term only. */
   function creditTypedWords(metadata, typedAs) {
     Object.keys(metadata).forEach(function (term) {
       var typed = typedAs.get(term)
@@ -367,9 +360,23 @@
       Object.keys(metadata[term]).forEach(function (field) {
         var from = metadata[term][field]
         var to = into[field] || (into[field] = {})
-        Object.keys(from).forEach(function (key) { to[key] = unique((to[key] || []).concat(from[key])) })
+        Object.keys(from).forEach(function (key) { to[key] = (to[key] || []).concat(from[key]) })
       })
       delete metadata[term]
+    })
+    var seen = {}
+    Object.keys(metadata).forEach(function (term) {
+      Object.keys(metadata[term]).forEach(function (field) {
+        var positions = metadata[term][field].position
+        if (!positions) return
+        var marked = seen[field] || (seen[field] = new Set())
+        metadata[term][field].position = positions.filter(function (p) {
+          var key = JSON.stringify(p)
+          if (marked.has(key)) return false
+          marked.add(key)
+          return true
+        })
+      })
     })
   }
 })(typeof self !== "undefined" ? self : this)
