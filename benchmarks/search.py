@@ -125,11 +125,11 @@ def _without_tags(page: str) -> str:
 
 
 def _is_search(plugin: Any) -> bool:
-    return plugin == "search" or isinstance(plugin, dict) and "search" in plugin
+    return plugin == "search" or (isinstance(plugin, dict) and "search" in plugin)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -174,8 +174,8 @@ def run_queries(browser: Any, base_url: str, queries: list[Query]) -> tuple[Outc
 
 def _settled_results(page: Any, meta: Any, *, quiet: float = 0.35, timeout: float = 8.0) -> tuple[str, ...]:
     """The result pages once the list has stopped changing (the worker answers each key press)."""
-    read = ("() => [...document.querySelectorAll('.md-search-result__item')].slice(0, %d)"
-            ".map(li => li.querySelector('a').getAttribute('href'))" % TOP)
+    read = (f"() => [...document.querySelectorAll('.md-search-result__item')].slice(0, {TOP})"
+            ".map(li => li.querySelector('a').getAttribute('href'))")
     last: tuple[Any, ...] = ()
     since = time.monotonic()
     deadline = since + timeout
@@ -208,7 +208,8 @@ def report(scores: dict[str, Score]) -> list[str]:
     for score in scores.values():
         recall_ratio = score.recall / default.recall if default.recall else float("inf")
         mrr_ratio = score.mrr / default.mrr if default.mrr else float("inf")
-        lines.append(f"| {score.variant} | {score.recall:.2f} | {score.mrr:.2f} | {recall_ratio:.2f} | {mrr_ratio:.2f} |")
+        lines.append(f"| {score.variant} | {score.recall:.2f} | {score.mrr:.2f} "
+                     f"| {recall_ratio:.2f} | {mrr_ratio:.2f} |")
     misses = [o for o in full.outcomes if o.recall < 1]
     if misses:
         lines += ["", f"Queries where the full search misses an expected page in the top {TOP}:"]
