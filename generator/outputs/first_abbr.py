@@ -19,11 +19,12 @@ class FirstUseTreeprocessor(Treeprocessor):
     def _walk(self, parent: etree.Element) -> None:
         for child in list(parent):
             if child.tag == "abbr":
-                text = child.text or ""
-                if text in self._seen:
+                # By meaning: 'Curanmor' opening a sentence and 'curanmor' later are one abbreviation.
+                meaning = child.get("title", "")
+                if meaning in self._seen:
                     _unwrap(parent, child)
                     continue
-                self._seen.add(text)
+                self._seen.add(meaning)
             self._walk(child)
 
 

@@ -27,3 +27,9 @@ def test_only_the_first_use_carries_the_meaning() -> None:
 def test_first_use_in_a_link_counts_before_later_text() -> None:
     html = render("[KDRT](x.md) lalu KDRT.\n\n*[KDRT]: kekerasan dalam rumah tangga\n")
     assert html == '<p><a href="x.md"><abbr title="kekerasan dalam rumah tangga">KDRT</abbr></a> lalu KDRT.</p>'
+
+
+def test_a_capitalised_form_is_the_same_abbreviation() -> None:
+    html = render("Curanmor marak; curanmor lagi.\n\n*[curanmor]: pencurian kendaraan bermotor\n"
+                  "*[Curanmor]: pencurian kendaraan bermotor\n")
+    assert html == '<p><abbr title="pencurian kendaraan bermotor">Curanmor</abbr> marak; curanmor lagi.</p>'
