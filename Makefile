@@ -23,6 +23,10 @@ serve: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(BIN)/polmas schema
 
+.PHONY: search-benchmark
+search-benchmark: $(VENV)/.installed-test system-deps
+	$(BIN)/python benchmarks/search.py
+
 golden: $(VENV)/.installed-test
 	$(BIN)/pytest tests/render/test_golden.py --update-golden
 

@@ -48,10 +48,10 @@ def external_links(kb: KnowledgeBase) -> list[ExternalLink]:
 def _urls(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
-            yield from _urls(getattr(value, name), path + (info.alias or name,))
+            yield from _urls(getattr(value, name), (*path, info.alias or name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _urls(item, path + (index,))
+            yield from _urls(item, (*path, index))
     elif isinstance(value, HttpUrl):
         yield path, str(value)
     elif isinstance(value, str):
@@ -69,7 +69,7 @@ def _probe(link: ExternalLink) -> LinkStatus:
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(link.url, method=method, headers={"User-Agent": "pustaka-polmas/linkcheck"})
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 return LinkStatus(link, f"ok {response.status}")
         except urllib.error.HTTPError as exc:
             if method == "HEAD" and exc.code in (403, 405, 501):

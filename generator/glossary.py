@@ -1,48 +1,49 @@
-"""data/glossary.yaml → the glossary's terms, or problems with file and line."""
+"""data/glossary.yaml → a validated Glossary, every problem at its line and column."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from generator.load import SourceFile, read_yaml_file
-from generator.model.glossary import Glossary, Term
+from generator.model.glossary import Glossary
 from generator.problems import Problem
-from generator.validate import _problem_from_error
+from generator.validate import validate_model
 
 GLOSSARY_FILE = "data/glossary.yaml"
 
 
-def load_glossary(project: Path) -> tuple[list[Term], list[Problem]]:
-    """The glossary's terms sorted by term; no file means an empty glossary."""
+def load_glossary(project: Path) -> tuple[Glossary, list[Problem]]:
+    """The project's glossary; an empty one when the file does not exist."""
     path = project / GLOSSARY_FILE
     if not path.is_file():
-        return [], []
+        return Glossary(), []
     loaded = read_yaml_file(path, GLOSSARY_FILE)
     if isinstance(loaded, list):
-        return [], loaded
+        return Glossary(), loaded
     if not isinstance(loaded.data, dict):
-        return [], [Problem(GLOSSARY_FILE, 1, 1, "", "expected 'terms:' followed by a list of terms")]
-    try:
-        glossary = Glossary.model_validate(loaded.data)
-    except ValidationError as exc:
-        return [], [_problem_from_error(error, loaded, Glossary) for error in exc.errors()]
-    return sorted(glossary.terms, key=lambda t: t.term.casefold()), _duplicates(glossary, loaded)
+        return Glossary(), [Problem(
+            GLOSSARY_FILE, 1, 1, "", "expected a 'terms:' line followed by a list of terms (lines starting with '- ')",
+        )]
+    glossary, problems = validate_model(loaded, Glossary)
+    if glossary is None:
+        return Glossary(), problems
+    return glossary, _repeated_terms(glossary, loaded)
 
 
-def _duplicates(glossary: Glossary, source: SourceFile) -> list[Problem]:
-    problems = []
+def _repeated_terms(glossary: Glossary, source: SourceFile) -> list[Problem]:
+    """A term listed twice would give a page two meanings for one abbreviation."""
     first: dict[str, int] = {}
-    for index, term in enumerate(glossary.terms):
-        key = term.term.casefold()
-        line, column = source.position(("terms", index, "term"))
-        if key in first:
-            first_line, _ = source.position(("terms", first[key], "term"))
-            problems.append(Problem(
-                GLOSSARY_FILE, line, column, f"terms[{index}].term",
-                f"'{term.term}' is already explained on line {first_line}; keep one entry per word",
-            ))
-        else:
+    problems: list[Problem] = []
+    for index, entry in enumerate(glossary.terms):
+        key = entry.term.casefold()
+        if key not in first:
             first[key] = index
+            continue
+        line, column = source.position(("terms", index, "term"))
+        first_line, _ = source.position(("terms", first[key], "term"))
+        problems.append(Problem(
+            GLOSSARY_FILE, line, column, f"terms[{index}].term",
+            f"'{entry.term}' is already listed on line {first_line}; keep one entry per term "
+            "and put other spellings in its synonyms",
+        ))
     return problems

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.glossary import load_glossary
-from generator.load import SourceFile, read_yaml_file, _dotted
+from generator.load import SourceFile, _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
-from generator.model.glossary import Term
+from generator.model.glossary import Glossary
 from generator.problems import Problem, ProblemList, suggest
 from generator.references import iter_models, iter_references
 from generator.validate import validate_record
@@ -51,7 +51,7 @@ class Backlink:
 class KnowledgeBase:
     records: dict[str, Record] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
-    glossary: list[Term] = field(default_factory=list)
+    glossary: Glossary = field(default_factory=Glossary)
 
     def of_kind(self, name: str) -> list[Record]:
         """Records of one kind in a stable order (by id)."""
@@ -88,9 +88,9 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
             continue
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
-    kb.glossary, found_in_glossary = load_glossary(project)
-    problems.extend(found_in_glossary)
     problems.extend(resolve_references(kb))
+    kb.glossary, found = load_glossary(project)
+    problems.extend(found)
     if not problems.has_errors():
         from generator.geo import check_geography  # geography needs resolved references
 
@@ -118,7 +118,8 @@ def _record_files(project: Path, problems: ProblemList) -> list[tuple[Kind, Path
                 allowed = ", ".join(sorted(folders))
                 problems.append(Problem(
                     rel, 1, 1, "",
-                    f"this folder holds no kind of record{suggest(folder, folders)}; move the file into one of: {allowed}",
+                    f"this folder holds no kind of record{suggest(folder, folders)}; "
+                    f"move the file into one of: {allowed}",
                 ))
     return found
 
@@ -179,10 +180,10 @@ def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
             continue
         numbers = [a.number for a in legal.data.articles]
         if model.article not in numbers:
-            line, column = record.source.position(path + ("article",))
+            line, column = record.source.position((*path, "article"))
             listed = ", ".join(numbers) or "none"
             problems.append(Problem(
-                record.source.src_path, line, column, _dotted(path + ("article",)),
+                record.source.src_path, line, column, _dotted((*path, "article")),
                 f"'{model.article}' is not listed in {legal.source.src_path} (listed: {listed})"
                 f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
             ))

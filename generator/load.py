@@ -54,16 +54,16 @@ class SourceFile:
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases: they enable 'billion laughs' and confuse editors."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None,
                 None,
                 "anchors and aliases (& and *) are not supported; write the value out in full",
                 event.start_mark,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
@@ -163,19 +163,19 @@ def _to_python(
                 continue
             if key in first_seen:
                 found.append(Problem(
-                    source.src_path, key_line, key_node.start_mark.column + 1, _dotted(path + (key,)),
+                    source.src_path, key_line, key_node.start_mark.column + 1, _dotted((*path, key)),
                     f"duplicate key '{key}' (first given on line {first_seen[key]}); keep only one",
                 ))
                 continue
             first_seen[key] = key_line
-            child = path + (key,)
+            child = (*path, key)
             source.positions[child] = _position(key_node, value_node)
             result[key] = _to_python(value_node, child, source, constructor, found)
         return result
     if isinstance(node, SequenceNode):
         items = []
         for index, item_node in enumerate(node.value):
-            child = path + (index,)
+            child = (*path, index)
             source.positions[child] = _position(item_node, item_node)
             items.append(_to_python(item_node, child, source, constructor, found))
         return items

@@ -139,4 +139,5 @@ HANDBOOK_FONT = "Pustaka Sans"
 
 def forum_map_svgs(kb: KnowledgeBase, forums: list[Record] | None = None) -> dict[str, str]:
     """The static map of every forum with a handbook (the same SVG the site offers for download)."""
-    return {forum.id: render_forum_svg(kb, forum.id, font_family=HANDBOOK_FONT) for forum in (forums or forums_with_handbooks(kb))}
+    chosen = forums if forums is not None else forums_with_handbooks(kb)
+    return {forum.id: render_forum_svg(kb, forum.id, font_family=HANDBOOK_FONT) for forum in chosen}

@@ -28,19 +28,19 @@ def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]
         value = getattr(model, name)
         ref = next((meta for meta in info.metadata if isinstance(meta, Ref)), None)
         if ref is None:
-            yield from _nested(value, path + (key,))
+            yield from _nested(value, (*path, key))
         elif isinstance(value, str):
-            yield Reference(path + (key,), value, ref.kinds)
+            yield Reference((*path, key), value, ref.kinds)
         elif isinstance(value, list):
             for index, target in enumerate(value):
-                yield Reference(path + (key, index), target, ref.kinds)
+                yield Reference((*path, key, index), target, ref.kinds)
 
 
 def iter_models(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
     """`model` and every model nested in it, with their paths."""
     yield path, model
     for name, info in type(model).model_fields.items():
-        yield from _nested_models(getattr(model, name), path + (info.alias or name,))
+        yield from _nested_models(getattr(model, name), (*path, info.alias or name))
 
 
 def _nested(value: Any, path: KeyPath) -> Iterator[Reference]:
@@ -48,7 +48,7 @@ def _nested(value: Any, path: KeyPath) -> Iterator[Reference]:
         yield from iter_references(value, path)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nested(item, path + (index,))
+            yield from _nested(item, (*path, index))
 
 
 def _nested_models(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, BaseModel]]:
@@ -56,4 +56,4 @@ def _nested_models(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, BaseMod
         yield from iter_models(value, path)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nested_models(item, path + (index,))
+            yield from _nested_models(item, (*path, index))

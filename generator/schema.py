@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.glossary import GLOSSARY_FILE
 from generator.model import KINDS
 from generator.model.glossary import Glossary
 
@@ -21,12 +22,12 @@ def schema_for(kind_name: str) -> dict[str, Any]:
 def glossary_schema() -> dict[str, Any]:
     schema = Glossary.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Pustaka Polmas: glossary (data/glossary.yaml)"
+    schema["title"] = f"Pustaka Polmas: glossary ({GLOSSARY_FILE})"
     return schema
 
 
 def write_schemas(target: Path) -> list[Path]:
-    """Write `<kind>.schema.json` for every kind, and the glossary's; returns the paths written."""
+    """Write `<kind>.schema.json` for every kind, and glossary.schema.json; returns the paths written."""
     target.mkdir(parents=True, exist_ok=True)
     written = []
     schemas = [(kind.name, schema_for(kind.name)) for kind in KINDS] + [("glossary", glossary_schema())]

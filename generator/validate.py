@@ -6,7 +6,7 @@ import re
 import types
 import typing
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -14,6 +14,8 @@ from pydantic_core import ErrorDetails
 from generator.load import KeyPath, SourceFile, _dotted
 from generator.model import Kind
 from generator.problems import Problem, suggest
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def validate_record(source: SourceFile, kind: Kind) -> tuple[BaseModel | None, list[Problem]]:
@@ -23,13 +25,11 @@ def validate_record(source: SourceFile, kind: Kind) -> tuple[BaseModel | None, l
             source.src_path, 1, 1, "",
             f"expected 'key: value' lines describing one {kind.name}, found {_describe(source.data)}",
         )]
-    try:
-        record = kind.model.model_validate(source.data)
-    except ValidationError as exc:
-        return None, [_problem_from_error(error, source, kind.model) for error in exc.errors()]
-    problems: list[Problem] = []
+    record, problems = validate_model(source, kind.model)
+    if record is None:
+        return None, problems
     stem = PurePosixPath(source.src_path).stem
-    record_id = getattr(record, "id")
+    record_id: str = getattr(record, "id")  # noqa: B009 (every kind has an id; BaseModel does not say so)
     if record_id != stem:
         line, column = source.position(("id",))
         problems.append(Problem(
@@ -37,6 +37,14 @@ def validate_record(source: SourceFile, kind: Kind) -> tuple[BaseModel | None, l
             f"'{record_id}' does not match the file name '{stem}.yaml'; rename the file or change the id",
         ))
     return record, problems
+
+
+def validate_model(source: SourceFile, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
+    """Validate a file's data as `model`; every error becomes a Problem at its line and column."""
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, [_problem_from_error(error, source, model) for error in exc.errors()]
 
 
 def _problem_from_error(error: ErrorDetails, source: SourceFile, model: type[BaseModel]) -> Problem:

@@ -10,7 +10,10 @@ import pytest
 from generator.cli import EXIT_INPUT, main
 from generator.geo import contains
 
-SQUARE = {"type": "Polygon", "coordinates": [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]],
+}
 KECAMATAN = """
 id: sidomukti
 code: "33.73.04"
@@ -28,10 +31,13 @@ def test_contains_uses_lon_lat_and_holes() -> None:
     assert not contains(holed, 110.05, -6.95)
 
 
-def test_code_must_extend_parent_and_kelurahan_starts_with_1(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
+def test_code_must_extend_parent_and_kelurahan_starts_with_1(
+    write_and_check: Callable[[dict[str, str]], list[str]],
+) -> None:
     assert write_and_check({
         "data/areas/sidomukti.yaml": KECAMATAN,
-        "data/areas/kecandran.yaml": "id: kecandran\ncode: 33.73.05.2001\nlevel: kelurahan\nname: K\nparent: sidomukti\n",
+        "data/areas/kecandran.yaml":
+            "id: kecandran\ncode: 33.73.05.2001\nlevel: kelurahan\nname: K\nparent: sidomukti\n",
     }) == [
         "data/areas/kecandran.yaml:2:7: code: '33.73.05.2001' does not start with its parent's code '33.73.04' "
         "(data/areas/sidomukti.yaml); correct the code or the parent",
@@ -46,7 +52,8 @@ def test_swapped_coordinates_and_place_outside(write_and_check: Callable[[dict[s
     assert write_and_check({
         "data/areas/sidomukti.yaml": KECAMATAN,
         "data/areas/terbalik.yaml": swapped,
-        "data/places/pos.yaml": "id: pos\ntype: pospol\nname: Pospol\narea: sidomukti\nlocation: {lat: -7.2, lon: 110.05}\n",
+        "data/places/pos.yaml":
+            "id: pos\ntype: pospol\nname: Pospol\narea: sidomukti\nlocation: {lat: -7.2, lon: 110.05}\n",
     }) == [
         "data/areas/terbalik.yaml:5:11: geometry: not valid GeoJSON: a point lies outside Indonesia; "
         "GeoJSON order is [longitude, latitude]",

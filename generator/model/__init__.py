@@ -40,6 +40,15 @@ KINDS: tuple[Kind, ...] = (
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
 
 __all__ = [
-    "KINDS", "KINDS_BY_NAME", "Kind", "Area", "Education", "Forum", "Guideline", "Legal",
-    "Place", "Reference", "Situation",
+    "KINDS",
+    "KINDS_BY_NAME",
+    "Area",
+    "Education",
+    "Forum",
+    "Guideline",
+    "Kind",
+    "Legal",
+    "Place",
+    "Reference",
+    "Situation",
 ]

@@ -43,7 +43,9 @@ def _number_to_text(value: object) -> object:
 Slug = Annotated[str, AfterValidator(_check_slug)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A line of plain text: shown as is, never interpreted as Markdown or HTML."""
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"format": "markdown"})]
+Markdown = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"format": "markdown"}),
+]
 """Longer text where Markdown (lists, bold, links) is allowed; HTML is removed when rendered."""
 Code = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

@@ -1,17 +1,55 @@
-"""The glossary (data/glossary.yaml): the words a handbook explains at its end."""
+"""The glossary (data/glossary.yaml): abbreviations and everyday words, with expansion, meaning and synonyms."""
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from generator.model.common import Strict, Text
 
+TERM_PATTERN = re.compile(r"^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$")
 
-class Term(Strict):
-    term: Text = Field(description="the word as people write it: 'Bhabinkamtibmas', 'FKPM'")
-    definition: Text = Field(description="what it means, in one or two plain sentences")
-    also: list[Text] = Field([], description="other spellings or forms that count as the same word")
+
+def _check_term(value: str) -> str:
+    if not TERM_PATTERN.match(value):
+        raise PydanticCustomError(
+            "term",
+            "'{value}' is not a plain term: use letters and digits, with single spaces or hyphens between words",
+            {"value": value},
+        )
+    return value
+
+
+Term = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(_check_term),
+    Field(json_schema_extra={"pattern": TERM_PATTERN.pattern}),
+]
+
+
+class GlossaryTerm(Strict):
+    """One term as officers write it, what it stands for, and the other words people use for it."""
+
+    term: Term = Field(description="as written in the field: 'KDRT', 'curanmor', 'Bhabinkamtibmas'")
+    expansion: Text | None = Field(
+        None, description="what an abbreviation stands for; pages show it when the abbreviation is tapped",
+    )
+    meaning: Text = Field(description="one or two plain sentences")
+    synonyms: list[Text] = Field(
+        [], description="other words or phrases for the same thing; a search for any of them finds the others",
+    )
+
+    @property
+    def forms(self) -> list[str]:
+        """The term, its expansion and its synonyms: the words search treats as one."""
+        return [self.term, *([self.expansion] if self.expansion else []), *self.synonyms]
 
 
 class Glossary(Strict):
-    terms: list[Term] = Field(min_length=1)
+    """data/glossary.yaml: a list of terms."""
+
+    terms: list[GlossaryTerm] = Field(default_factory=list)

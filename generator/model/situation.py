@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
-
-from pydantic import Field
 
 from generator.model.common import DisturbanceClass, Domain, Item, Markdown, Ref, Slug, Text
 
@@ -28,7 +26,7 @@ class Situation(Item):
     areas: Annotated[list[Slug], Ref("area")] = []
 
     @model_validator(mode="after")
-    def _class_fits_type(self) -> "Situation":
+    def _class_fits_type(self) -> Situation:
         if self.type == "potensi" and self.class_ is not None:
             raise PydanticCustomError(
                 "potential_with_class",

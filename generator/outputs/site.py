@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -28,21 +29,20 @@ INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
 
 def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False) -> int:
     """Build `site_dir` from `docs_dir`; returns the number of HTML pages."""
-    with _source_date(kb), _captured_engine_warnings() as warnings:
-        with replace_dir_atomically(site_dir) as temp:
-            overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
-            config = load_config(
-                str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
-            )
-            try:
-                mkdocs_build(config)
-            except (Abort, MkDocsException, OSError) as exc:
-                details = "; ".join(warnings) or str(exc)
-                raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
-            broken = find_broken_links(temp)
-            if broken:
-                listed = "; ".join(b.format() for b in broken[:20])
-                raise SiteBuildError(f"{len(broken)} broken link(s) in the built site: {listed}")
+    with _source_date(kb), _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
+        overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
+        config = load_config(
+            str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
+        )
+        try:
+            mkdocs_build(config)
+        except (Abort, MkDocsException, OSError) as exc:
+            details = "; ".join(warnings) or str(exc)
+            raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
+        broken = find_broken_links(temp)
+        if broken:
+            listed = "; ".join(b.format() for b in broken[:20])
+            raise SiteBuildError(f"{len(broken)} broken link(s) in the built site: {listed}")
     return sum(1 for _ in site_dir.rglob("*.html"))
 
 
@@ -70,10 +70,10 @@ def _source_date(kb: KnowledgeBase) -> Iterator[None]:
              getattr(r.data, "published", None)) if d is not None]
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     if previous is None and dates:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         newest = max(dates)
-        stamp = datetime(newest.year, newest.month, newest.day, tzinfo=timezone.utc).timestamp()
+        stamp = datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()
         os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
     try:
         yield

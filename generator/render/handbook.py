@@ -128,7 +128,7 @@ def handbook_context(
         "legal": _legal(index, sections["hukum"]),
         "references": [(e, reference_citation(e.data)) for e in sections["referensi"]],
         "contacts": index.contacts(),
-        "glossary": index.glossary(kb.glossary, texts),
+        "glossary": index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
     }
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.edition_contents import EditionContents
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
-from generator.model.glossary import Term
+from generator.model.glossary import GlossaryTerm
 from generator.references import iter_models
 from generator.render.qr import QrCode, SiteAddress, qr_code
 from generator.render.views import PHASES
@@ -152,10 +152,10 @@ class HandbookIndex:
                 _add(named_in[key], guideline.id)
         return [ContactRow(roles[k], channels[k], when[k], self.targets(named_in[k])) for k in sorted(roles)]
 
-    def glossary(self, terms: list[Term], texts: list[str]) -> list[Term]:
-        """The terms that the edition's text uses (a word or one of its other forms, whole words only)."""
+    def glossary(self, terms: list[GlossaryTerm], texts: list[str]) -> list[GlossaryTerm]:
+        """The terms that the edition's text uses (the term, its expansion or a synonym, whole words only)."""
         text = "\n".join(texts)
-        return [t for t in terms if any(_mentions(text, word) for word in (t.term, *t.also))]
+        return [t for t in terms if any(_mentions(text, word) for word in t.forms)]
 
 
 def _add(values: list[str], value: str | None) -> None:

@@ -14,11 +14,21 @@ from markupsafe import Markup, escape
 from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.private import PrivateContacts
+from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
+from generator.render.search import render_search_assets, result_tags
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import (
-    CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASE_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS,
-    Link, SiteIndex, anchor,
+    CLASS_LABELS,
+    LEVEL_LABELS,
+    MODEL_LABELS,
+    PHASE_LABELS,
+    PHASES,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    Link,
+    SiteIndex,
+    anchor,
 )
 
 ITEM_BASE = "../"
@@ -77,6 +87,11 @@ def render_site_docs(
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
     files.update(render_map_files(kb, env))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
+    files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
+    for rel, text in files.items():
+        if rel.endswith(".md") and isinstance(text, str):
+            files[rel] = with_abbreviations(kb.glossary, text)
+    files.update(render_search_assets(kb.glossary, templates=templates))
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
@@ -95,6 +110,8 @@ def front_matter(page: Link) -> str:
         "title": str(escape(page.title)),
         "description": str(escape(page.summary)),
         "search": {"boost": SEARCH_BOOST[page.record.kind.name]},
+        # The search result shows these under the title: kind and phase at a glance.
+        "tags": [str(escape(tag)) for tag in result_tags(page.record)],
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
@@ -148,7 +165,7 @@ def _education(record: Record, index: SiteIndex) -> dict[str, Any]:
 def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
     cited = index.cited_by.get(record.id, {})
     replaced_by = [Link(r) for r in index.kb.of_kind("legal") if record.id in r.data.replaces]
-    if record.data.replaced_by and all(l.record.id != record.data.replaced_by for l in replaced_by):
+    if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
         replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
     return {
         **_common(record, index),
@@ -156,7 +173,7 @@ def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
         "replaced_by": replaced_by,
         "articles": [(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
         "cited_whole": [Link(r) for r in cited.get(None, [])],
-        "cited_any": sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda l: l.title),
+        "cited_any": sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title),
     }
 
 

@@ -68,7 +68,8 @@ def symbol_group(key: str, x: float, y: float, r: float, *, font_family: str | N
     glyph_y = r * 0.38 if symbol.shape != "triangle" else r * 0.55
     text = ET.SubElement(group, "text", {
         "x": "0", "y": svg_number(glyph_y), "text-anchor": "middle",
-        **({"font-family": font_family} if font_family else {}), "font-weight": "bold", "font-size": svg_number(r * (1.0 if symbol.shape != "triangle" else 0.85)),
+        **({"font-family": font_family} if font_family else {}),
+        "font-weight": "bold", "font-size": svg_number(r * (1.0 if symbol.shape != "triangle" else 0.85)),
         "fill": "#111111" if symbol.fill == "#f9a825" else "#ffffff",
     })
     text.text = symbol.glyph

@@ -131,4 +131,4 @@ class SiteIndex:
         for record in self.kb.records.values():
             for tag in getattr(record.data, "tags", []):
                 by_tag[tag].append(Link(record))
-        return sorted((tag, sorted(links, key=lambda l: l.title)) for tag, links in by_tag.items())
+        return sorted((tag, sorted(links, key=lambda link: link.title)) for tag, links in by_tag.items())

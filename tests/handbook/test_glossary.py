@@ -12,12 +12,13 @@ from tests.handbook.project import write_project
 GLOSSARY = """
 terms:
   - term: Bhabinkamtibmas
-    definition: Polisi desa.
+    meaning: Polisi desa.
   - term: Siskamling
-    also: [ronda]
-    definition: Keamanan lingkungan oleh warga.
+    expansion: sistem keamanan lingkungan
+    synonyms: [ronda]
+    meaning: Keamanan lingkungan oleh warga.
   - term: Kawasan
-    definition: Wilayah khusus.
+    meaning: Wilayah khusus.
 """
 
 
@@ -25,22 +26,23 @@ def test_glossary_problems_name_file_line_and_field(scratch: Scratch) -> None:
     scratch.write("data/glossary.yaml", """
         terms:
           - term: FKPM
-            definition: Forum kemitraan.
+            meaning: Forum kemitraan.
           - term: fkpm
-            definition: Lagi.
+            meaning: Lagi.
           - term: BKPM
-            defenition: Balai.
+            meening: Balai.
         """)
     _, problems = pipeline.check(scratch.root)
     assert [p.format() for p in problems] == [
-        "data/glossary.yaml:6:5: terms[2].definition: required field 'definition' is missing; add it",
-        "data/glossary.yaml:7:5: terms[2].defenition: unknown field 'defenition' (did you mean 'definition'?); "
-        "allowed here: term, definition, also",
+        "data/glossary.yaml:6:5: terms[2].meaning: required field 'meaning' is missing; add it",
+        "data/glossary.yaml:7:5: terms[2].meening: unknown field 'meening' (did you mean 'meaning'?); "
+        "allowed here: term, expansion, meaning, synonyms",
     ]
-    scratch.write("data/glossary.yaml", "terms:\n  - {term: FKPM, definition: A.}\n  - {term: fkpm, definition: B.}\n")
+    scratch.write("data/glossary.yaml", "terms:\n  - {term: FKPM, meaning: A.}\n  - {term: fkpm, meaning: B.}\n")
     _, problems = pipeline.check(scratch.root)
     assert [p.format() for p in problems] == [
-        "data/glossary.yaml:3:12: terms[1].term: 'fkpm' is already explained on line 2; keep one entry per word",
+        "data/glossary.yaml:3:12: terms[1].term: 'fkpm' is already listed on line 2; keep one entry per term "
+        "and put other spellings in its synonyms",
     ]
 
 
