@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
+
 from generator import __version__, pipeline
 from generator.editions import PublishError
 from generator.outputs.handbooks import HandbookBuildError
@@ -31,9 +33,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(project, args))
+    except TemplateError as exc:
+        print(f"polmas: {_template_problem(exc, project)}\nNothing was written or replaced.", file=sys.stderr)
+        return EXIT_BUILD
     except KeyboardInterrupt:
         print("polmas: interrupted; the previous output was left as it was", file=sys.stderr)
         return 130
+
+
+def _template_problem(exc: TemplateError, project: Path) -> str:
+    """A template's mistake as 'templates/…:line: message', for whoever edits the templates."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        where = Path(exc.filename).resolve()
+        shown = where.relative_to(project).as_posix() if where.is_relative_to(project) else str(where)
+        return f"{shown}:{exc.lineno}: template syntax error: {exc.message}"
+    return f"a template could not be rendered: {exc.message or exc}; check the template named in it"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     handbook.add_argument("--publish", action="store_true",
                           help="record each edition's manifest under data/editions/ (commit it)")
     handbook.set_defaults(run=_handbook)
+    bundle = commands.add_parser("bundle", help="zip the whole site, handbooks and training sheets for offline use")
+    bundle.add_argument("--audience", metavar="PACK",
+                        help="a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas")
+    bundle.add_argument("--out", metavar="FOLDER", help="where the zip goes (default: dist/)")
+    bundle.set_defaults(run=_bundle)
     schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")
     schema.set_defaults(run=_schema)
     return parser
@@ -98,15 +117,8 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 def _build(project: Path, args: argparse.Namespace) -> int:
     try:
         result = pipeline.build(project, internal=args.internal)
-    except pipeline.InputError as exc:
-        report(exc.problems, checked=0)
-        return EXIT_INPUT
-    except SiteBuildError as exc:
-        print(f"polmas: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
-        return EXIT_BUILD
-    except HandbookBuildError as exc:
-        report_handbook_failure(exc)
-        return EXIT_BUILD
+    except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
+        return _failed(exc, "The previous site/ was left as it was.")
     report(result.problems, checked=len(result.kb.records))
     print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
@@ -114,6 +126,37 @@ def _build(project: Path, args: argparse.Namespace) -> int:
     if args.internal:
         print("Internal edition with names and phone numbers: share it with the forum's officers only; "
               "never publish it.")
+    return EXIT_OK
+
+
+def _failed(exc: pipeline.InputError | SiteBuildError | HandbookBuildError, kept: str) -> int:
+    """Report why a build stopped; the exit code says whose fault it was (the input's, or a tool's)."""
+    if isinstance(exc, pipeline.InputError):
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    if isinstance(exc, HandbookBuildError):
+        report_handbook_failure(exc)
+    else:
+        print(f"polmas: {exc}\n{kept}", file=sys.stderr)
+    return EXIT_BUILD
+
+
+def _bundle(project: Path, args: argparse.Namespace) -> int:
+    from generator.outputs.bundle import BundleError
+    from generator.progress import bundle_summary, progress_bars
+
+    try:
+        with progress_bars() as progress:
+            outcome = pipeline.bundle(project, audience=args.audience,
+                                      out_dir=Path(args.out).resolve() if args.out else None, progress=progress)
+    except BundleError as exc:
+        print(f"polmas: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
+        return _failed(exc, "No bundle was written.")
+    report(outcome.problems, checked=outcome.checked)
+    bundle_summary(outcome.bundle)
+    print(f"Bundle: {outcome.bundle.archive}")
     return EXIT_OK
 
 
@@ -143,7 +186,8 @@ def _handbook(project: Path, args: argparse.Namespace) -> int:
 def report_handbook_failure(exc: HandbookBuildError) -> None:
     for problem in exc.problems.sorted():
         print(problem.format())
-    print(f"\n{len(exc.problems)} problem(s) while making the handbooks; no PDF was written or replaced.",
+    print(f"\n{len(exc.problems)} problem(s) while making the PDFs (handbooks, training sheets); "
+          "no PDF was written or replaced.",
           file=sys.stderr)
 
 

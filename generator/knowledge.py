@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,8 @@ class KnowledgeBase:
     records: dict[str, Record] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     glossary: Glossary = field(default_factory=Glossary)
+    unreadable: set[str] = field(default_factory=set)
+    """Ids (file names) of records that could not be read or validated; their problems are reported already."""
 
     def of_kind(self, name: str) -> list[Record]:
         """Records of one kind in a stable order (by id)."""
@@ -77,10 +80,12 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
         loaded = read_yaml_file(path, src_path)
         if isinstance(loaded, list):
             problems.extend(loaded)
+            kb.unreadable.add(path.stem)
             continue
         record_data, found = validate_record(loaded, kind)
         problems.extend(found)
         if record_data is None:
+            kb.unreadable.add(path.stem)
             continue
         record = Record(kind, record_data, loaded)
         if record.id in seen:
@@ -148,6 +153,8 @@ def resolve_references(kb: KnowledgeBase) -> list[Problem]:
                 if target.id != record.id:
                     kb.backlinks[target.id].append(Backlink(record, str(ref.path[0])))
                 continue
+            if target is None and ref.target in kb.unreadable:
+                continue  # that file's own problem is reported; "unknown id" here would only add noise
             problems.append(_reference_problem(record, ref.path, ref.target, ref.kinds, kb))
         problems.extend(_check_articles(record, kb))
     return problems
@@ -188,3 +195,10 @@ def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
                 f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
             ))
     return problems
+
+
+def newest_content_date(kb: KnowledgeBase) -> date | None:
+    """The newest `updated` or `published` date of any record: the content's edition date, never the clock."""
+    dates = [d for r in kb.records.values()
+             for d in (getattr(r.data, "updated", None), getattr(r.data, "published", None)) if d is not None]
+    return max(dates, default=None)

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import check_editions, check_publishable, publish_manifest
-from generator.knowledge import KnowledgeBase, Record, load_knowledge
+from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.model.private import PrivateContacts
+from generator.outputs.bundle import (
+    SITE_FOLDER,
+    BundleResult,
+    WorkDir,
+    archive_name,
+    choose_pack,
+    entries_for,
+    write_archive,
+)
 from generator.outputs.handbooks import build_handbooks, handbook_files, write_handbooks
+from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
+from generator.packs import pack_modules
 from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
 from generator.problems import Problem, ProblemList, suggest
 from generator.render.site import render_site_docs
@@ -64,6 +77,7 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     built = build_handbooks(project, kb, map_svgs=forum_map_svgs(kb),  # before writing: a failure writes nothing
                             cache_dir=pdf_cache_dir(project))
     docs.update(handbook_files(built))
+    docs.update(build_materials(project, kb, printed=newest_content_date(kb), cache_dir=pdf_cache_dir(project)))
     target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
     write_tree(docs, target)
     return target
@@ -141,3 +155,49 @@ def forum_map_svgs(kb: KnowledgeBase, forums: list[Record] | None = None) -> dic
     """The static map of every forum with a handbook (the same SVG the site offers for download)."""
     chosen = forums if forums is not None else forums_with_handbooks(kb)
     return {forum.id: render_forum_svg(kb, forum.id, font_family=HANDBOOK_FONT) for forum in chosen}
+
+
+class Progress(Protocol):
+    """What a long job reports: a named stage with a known number of steps (or None), and each step done."""
+
+    def stage(self, description: str, total: int | None) -> Callable[[], None]: ...
+
+
+class _Silent:
+    def stage(self, description: str, total: int | None) -> Callable[[], None]:
+        return lambda: None
+
+
+@dataclass(frozen=True)
+class BundleOutcome:
+    problems: ProblemList
+    bundle: BundleResult
+    checked: int
+
+
+def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None = None,
+           progress: Progress | None = None) -> BundleOutcome:
+    """check → build the public site in a scratch folder → zip it with its handbooks and training sheets.
+
+    The archive (dist/pustaka-polmas[-<audience>]-<date>.zip, dated by the content) appears only when whole;
+    the site/ folder is not touched. `audience` picks a training pack: its page opens first and its sheets
+    are copied into cetak/.
+    """
+    report = progress or _Silent()
+    pack = choose_pack(audience)
+    target_dir = out_dir or project / "dist"
+    with WorkDir(target_dir) as work:
+        report.stage("Membangun situs, buku pegangan dan bahan pelatihan", None)
+        built = build(project, site_dir=work / "site")
+        kb, printed = built.kb, newest_content_date(built.kb)
+        modules = [m.id for m in pack_modules(kb, pack)] if pack else []
+        title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules))
+        archive = target_dir / archive_name(printed, pack.id if pack else None)
+        advance = report.stage(f"Mengemas {archive.name}", len(entries))
+        size = write_archive(archive, entries, stamp=printed, advance=advance)
+    pdfs = [name for name, _ in entries if name.endswith(".pdf") and name.startswith(f"{SITE_FOLDER}/")]
+    counts = {"buku pegangan forum": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/handbooks/")),
+              "bahan pelatihan": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
+    return BundleOutcome(built.problems, BundleResult(archive, size, len(entries), built.pages, counts),
+                         len(kb.records))

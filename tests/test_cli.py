@@ -21,10 +21,12 @@ def test_check_reports_all_three_problems_and_writes_nothing(
 ) -> None:
     guideline = sample_copy / "content/guidelines/hentikan-tawuran.yaml"
     text = guideline.read_text(encoding="utf-8")
-    text = text.replace("phase: penanganan", "phase: sometime", 1)
+    guideline.write_text(text.replace("phase: penanganan", "phase: sometime", 1), encoding="utf-8")
+    # A record that fails validation is not reference-checked, so the unknown reference sits in another file.
+    citing = sample_copy / "content/guidelines/cegah-curanmor-parkir.yaml"
+    text = citing.read_text(encoding="utf-8")
     first_ref = text.index("ref: ", text.index("steps:"))
-    text = text[:first_ref] + "ref: uu-tidak-ada" + text[text.index("\n", first_ref):]
-    guideline.write_text(text, encoding="utf-8")
+    citing.write_text(text[:first_ref] + "ref: uu-tidak-ada" + text[text.index("\n", first_ref):], encoding="utf-8")
     broken = sample_copy / "content/situations/penipuan-daring.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "title: [tidak ditutup", 1),
                       encoding="utf-8")
@@ -33,10 +35,10 @@ def test_check_reports_all_three_problems_and_writes_nothing(
     out = capsys.readouterr().out.splitlines()
 
     phase_line = _line_of(guideline, "phase: sometime")
-    ref_line = _line_of(guideline, "ref: uu-tidak-ada")
+    ref_line = _line_of(citing, "ref: uu-tidak-ada")
     assert f"content/guidelines/hentikan-tawuran.yaml:{phase_line}:8: phase: 'sometime' is not one of " \
            "pencegahan, penanganan, pasca" in out
-    assert any(line.startswith(f"content/guidelines/hentikan-tawuran.yaml:{ref_line}:")
+    assert any(line.startswith(f"content/guidelines/cegah-curanmor-parkir.yaml:{ref_line}:")
                and "unknown legal 'uu-tidak-ada'" in line for line in out)
     title_line = _line_of(broken, "title: [tidak ditutup")
     assert any(line.startswith(f"content/situations/penipuan-daring.yaml:{title_line + 1}:")
@@ -52,3 +54,14 @@ def test_not_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def _line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_a_template_mistake_names_the_template_and_line(sample_copy: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    template = sample_copy / "templates/site/pack.md.j2"
+    template.write_text("# Paket\n\n{% for x in items %}\n{{ x }}\n", encoding="utf-8")
+    assert main(["--project", str(sample_copy), "build"]) == 3
+    err = capsys.readouterr().err
+    assert "templates/site/pack.md.j2:4: template syntax error: Unexpected end of template" in err
+    assert "Traceback" not in err
+    assert not (sample_copy / "site").exists()

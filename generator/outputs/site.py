@@ -15,7 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.knowledge import KnowledgeBase
+from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 
 
@@ -66,13 +66,11 @@ def replace_dir_atomically(target: Path) -> Iterator[Path]:
 @contextmanager
 def _source_date(kb: KnowledgeBase) -> Iterator[None]:
     """Pin the engine's build date to the newest content date, so rebuilds are byte-identical."""
-    dates = [d for r in kb.records.values() for d in (getattr(r.data, "updated", None),
-             getattr(r.data, "published", None)) if d is not None]
+    newest = newest_content_date(kb)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    if previous is None and dates:
+    if previous is None and newest is not None:
         from datetime import datetime
 
-        newest = max(dates)
         stamp = datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()
         os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
     try:

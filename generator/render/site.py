@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.private import PrivateContacts
+from generator.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.search import render_search_assets, result_tags
@@ -88,6 +89,7 @@ def render_site_docs(
     files.update(render_map_files(kb, env))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
+    files.update(_pack_pages(env, kb))
     for rel, text in files.items():
         if rel.endswith(".md") and isinstance(text, str):
             files[rel] = with_abbreviations(kb.glossary, text)
@@ -236,6 +238,22 @@ def _areas(index: SiteIndex) -> dict[str, Any]:
 
 _SECTIONS = {"situation": "situasi", "guideline": "pedoman", "education": "edukasi", "legal": "hukum",
              "reference": "referensi", "forum": "forum"}
+def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """The training packs: an index, and per audience its modules in order with a session plan."""
+    files: dict[str, str | bytes] = {}
+    rows = []
+    for pack in PACKS:
+        modules = pack_modules(kb, pack)
+        links = {r.id: Link(r) for r in modules}
+        rows.append({"pack": pack, "modules": modules, "minutes": sum(r.data.duration_minutes for r in modules)})
+        files[f"paket/{pack.id}.md"] = env.get_template("pack.md.j2").render(
+            base=ITEM_BASE, pack=pack, modules=list(links.values()), links=links, plan=session_plan(modules),
+            break_minutes=BREAK_MINUTES, day_minutes=DAY_TEACHING_MINUTES,
+        )
+    files["paket/index.md"] = UNSEARCHED_PAGE + env.get_template("packs.md.j2").render(base=ITEM_BASE, packs=rows)
+    return files
+
+
 _PAGES: tuple[tuple[str, str, str, Callable[[Record, SiteIndex], dict[str, Any]]], ...] = (
     ("situation", "situations.md.j2", "situation.md.j2", _situation),
     ("guideline", "guidelines.md.j2", "guideline.md.j2", _guideline),

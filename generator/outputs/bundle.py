@@ -1,0 +1,155 @@
+"""The offline bundle: the whole site, handbooks and training sheets in one zip that works from `file://`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from markupsafe import escape
+
+from generator.packs import PACKS_BY_ID, Pack
+from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
+
+SITE_FOLDER = "situs"
+"""The site's folder inside the archive; `index.html` beside it opens it."""
+PRINT_FOLDER = "cetak"
+"""An audience pack's printable sheets, at the top of the archive for a trainer who only wants to print."""
+EXCLUDED_PARTS = frozenset({"__pycache__", "private", "site-internal"})
+"""Never packed, whatever a template or plugin leaves in the site: caches, private data, the internal edition."""
+FILE_MODE = 0o644
+
+
+class BundleError(Exception):
+    """The bundle cannot be made as asked (an unknown audience); nothing was written."""
+
+
+@dataclass(frozen=True)
+class BundleResult:
+    archive: Path
+    size: int
+    files: int
+    pages: int
+    pdfs: dict[str, int] = field(default_factory=dict)
+    """kind of PDF ('buku pegangan', 'bahan pelatihan') → count"""
+
+
+def archive_name(printed: date | None, audience: str | None) -> str:
+    """'pustaka-polmas-2026-03-01.zip', or with the audience: 'pustaka-polmas-pelajar-2026-03-01.zip'."""
+    stamp = printed.isoformat() if printed else "tanpa-tanggal"
+    return f"pustaka-polmas-{audience + '-' if audience else ''}{stamp}.zip"
+
+
+def choose_pack(audience: str | None) -> Pack | None:
+    if audience is None:
+        return None
+    if audience not in PACKS_BY_ID:
+        raise BundleError(f"no training pack for '{audience}'; choose one of: {', '.join(PACKS_BY_ID)}")
+    return PACKS_BY_ID[audience]
+
+
+def site_files(site_dir: Path) -> list[tuple[str, Path]]:
+    """Every file of the built site as (path inside the archive, file), sorted, without excluded parts."""
+    files = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir)
+        if not path.is_file() or any(part in EXCLUDED_PARTS or part.startswith(".") for part in rel.parts):
+            continue
+        files.append((f"{SITE_FOLDER}/{rel.as_posix()}", path))
+    return files
+
+
+def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple[str, Path]]:
+    """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
+    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, stem) for m in module_ids for stem, _, _ in SHEETS]
+    return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
+            for rel in chosen]
+
+
+def landing_page(target: str, title: str) -> str:
+    """The archive's index.html: opens the site at once (no script needed), with a link if it does not."""
+    href, text = escape(target), escape(title)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<title>{text}</title>\n"
+        "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}"
+        "a{font-size:1.25rem}</style>\n</head>\n<body>\n"
+        f"<h1>{text}</h1>\n<p><a href=\"{href}\">Buka Pustaka Polmas</a></p>\n"
+        "<p>Semua halaman, pencarian dan peta bekerja tanpa internet. Keadaan darurat: hubungi 110.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def readme_text(title: str, pack: Pack | None) -> str:
+    lines = [
+        title, "",
+        "Cara membuka: salin folder ini ke flashdisk atau ponsel, lalu buka index.html dengan peramban",
+        "(Chrome, Firefox). Tidak perlu internet: pencarian, peta dan unduhan PDF bekerja dari berkas.",
+        "",
+        f"{SITE_FOLDER}/            situs lengkap",
+        f"{SITE_FOLDER}/handbooks/  buku pegangan setiap forum (PDF)",
+        f"{SITE_FOLDER}/{MATERIALS_DIR}/      bahan peserta, lembar kegiatan, catatan pelatih, paket pelatihan (PDF)",
+    ]
+    if pack:
+        lines.append(f"{PRINT_FOLDER}/            bahan cetak paket {pack.title}: rencana sesi dulu, lalu per modul")
+    lines += ["", "Keadaan darurat: hubungi 110 (Polri), bebas pulsa, 24 jam.", ""]
+    return "\n".join(lines)
+
+
+def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stamp: date | None,
+                  advance: Callable[[], None] = lambda: None) -> int:
+    """Write the zip next to `target` and move it into place only when whole; returns its size.
+
+    Entries keep their given order; every entry carries the same time (the content's date) and mode, so the
+    same input gives the same bytes.
+    """
+    when = (stamp.year, stamp.month, stamp.day, 0, 0, 0) if stamp else (1980, 1, 1, 0, 0, 0)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for name, content in entries:
+                info = zipfile.ZipInfo(name, date_time=when)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = (0o100000 | FILE_MODE) << 16
+                info.create_system = 3
+                data = content.read_bytes() if isinstance(content, Path) else content
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+                advance()
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target.stat().st_size
+
+
+@dataclass
+class WorkDir:
+    """A scratch folder beside the output (same disk), removed whatever happens."""
+
+    parent: Path
+    path: Path = field(init=False)
+
+    def __enter__(self) -> Path:
+        self.parent.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix=".bundle-", dir=self.parent))
+        return self.path
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def entries_for(site_dir: Path, *, title: str, pack: Pack | None,
+                module_ids: list[str]) -> Iterator[tuple[str, Path | bytes]]:
+    """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
+    start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
+    yield "index.html", landing_page(start, title).encode("utf-8")
+    yield "BACA-SAYA.txt", readme_text(title, pack).encode("utf-8")
+    if pack:
+        yield from print_files(site_dir, pack, module_ids)
+    yield from site_files(site_dir)

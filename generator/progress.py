@@ -1,0 +1,71 @@
+"""Progress bars and the closing summary for long commands (rich), on stderr so stdout stays plain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from generator.outputs.bundle import BundleResult
+
+console = Console(stderr=True, highlight=False)
+
+
+class RichProgress:
+    """One bar per stage; the previous stage is marked done when the next starts."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.current: TaskID | None = None
+
+    def stage(self, description: str, total: int | None) -> Callable[[], None]:
+        self.finish()
+        self.current = self.progress.add_task(description, total=total)
+        task_id = self.current
+        return lambda: self.progress.advance(task_id)
+
+    def finish(self) -> None:
+        if self.current is not None:
+            total = self.progress.tasks[self.current].total or 1
+            self.progress.update(self.current, total=total, completed=total)
+
+
+@contextmanager
+def progress_bars() -> Iterator[RichProgress]:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        reporter = RichProgress(progress)
+        yield reporter
+        reporter.finish()
+
+
+def human_size(size: int) -> str:
+    """1234567 → '1.2 MB'."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def bundle_summary(result: BundleResult) -> None:
+    table = Table(title="Bundel luring siap", show_header=False, title_justify="left")
+    table.add_row("Berkas", str(result.archive))
+    table.add_row("Ukuran", human_size(result.size))
+    table.add_row("Isi", f"{result.files} berkas, {result.pages} halaman situs")
+    for kind, count in result.pdfs.items():
+        table.add_row(f"PDF {kind}", str(count))
+    table.add_row("Cara pakai", "ekstrak ke flashdisk atau ponsel, lalu buka index.html (tanpa internet)")
+    console.print(table)

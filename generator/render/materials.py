@@ -1,0 +1,77 @@
+"""Education modules and training packs → the HTML of their printable sheets (templates/handbook/materi/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator import __version__
+from generator.knowledge import KnowledgeBase, Record
+from generator.packs import PACKS, Pack, pack_modules, session_plan
+from generator.render.handbook import TEMPLATES, make_environment
+from generator.render.handbook_views import indonesian_date
+from generator.render.qr import SiteAddress, qr_code
+from generator.render.views import Link
+
+SHEETS: tuple[tuple[str, str, str], ...] = (
+    ("handout", "Bahan peserta", "handout.html.j2"),
+    ("lembar-kegiatan", "Lembar kegiatan", "worksheet.html.j2"),
+    ("catatan-pelatih", "Catatan pelatih", "trainer.html.j2"),
+)
+"""Per module: file stem, title printed on the sheet, template."""
+MATERIALS_DIR = "materi"
+
+
+def sheet_path(module_id: str, sheet: str) -> str:
+    """Docs-tree path of one module's sheet: 'materi/<module>/<sheet>.pdf' (ids are slugs)."""
+    return f"{MATERIALS_DIR}/{module_id}/{sheet}.pdf"
+
+
+def pack_pdf_path(pack_id: str) -> str:
+    return f"{MATERIALS_DIR}/paket-{pack_id}.pdf"
+
+
+def pack_page_path(pack_id: str) -> str:
+    return f"paket/{pack_id}.md"
+
+
+@dataclass(frozen=True)
+class MaterialHtml:
+    path: str
+    """where the PDF goes in the docs tree"""
+    html: str
+    source: Record | None
+    """the module it comes from (None for a pack), for problems"""
+
+
+def render_materials_html(kb: KnowledgeBase, *, project: Path, printed: date | None) -> list[MaterialHtml]:
+    """Every module's three sheets and every pack's plan, as HTML documents for the PDF engine."""
+    env = make_environment(project / TEMPLATES)
+    site = SiteAddress.from_mkdocs(project)
+    common = {"generator": f"Pustaka Polmas {__version__}", "date_iso": printed.isoformat() if printed else "",
+              "date_text": indonesian_date(printed) if printed else ""}
+    documents = []
+    for module in kb.of_kind("education"):
+        qr = qr_code(site.record(module))
+        for stem, title, template in SHEETS:
+            html = env.get_template(f"materi/{template}").render(
+                m=module.data, module=module, sheet_title=title, qr=qr, guidelines=_supported(kb, module), **common)
+            documents.append(MaterialHtml(sheet_path(module.id, stem), html, module))
+    for pack in PACKS:
+        modules = pack_modules(kb, pack)
+        html = env.get_template("materi/pack.html.j2").render(
+            pack=pack, modules=modules, plan=session_plan(modules), qr=qr_code(site.page(pack_page_path(pack.id))),
+            sheets=SHEETS, **common)
+        documents.append(MaterialHtml(pack_pdf_path(pack.id), html, None))
+    return documents
+
+
+def _supported(kb: KnowledgeBase, module: Record) -> list[Link]:
+    return [Link(kb.get(g)) for g in module.data.supports if g in kb.records]
+
+
+def pack_summary(kb: KnowledgeBase, pack: Pack) -> tuple[list[Record], int]:
+    """The pack's modules and their total teaching minutes."""
+    modules = pack_modules(kb, pack)
+    return modules, sum(m.data.duration_minutes for m in modules)

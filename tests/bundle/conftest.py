@@ -1,0 +1,43 @@
+"""The sample project bundled once per run, and unzipped as a trainer would."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from tests.conftest import REPO
+
+PRIVATE_NAME = "Sutrisno Wibowo Hadiprojo"
+PRIVATE_PHONE = "0812-7777-4321"
+
+
+def copy_sample(target: Path) -> Path:
+    for name in ("content", "data", "templates"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    private = target / "data/private/contacts.yaml"
+    private.parent.mkdir(parents=True, exist_ok=True)
+    private.write_text(
+        "contacts:\n  - forum: fkpm-kecandran\n    role: Ketua\n"
+        f"    name: {PRIVATE_NAME}\n    phone: \"{PRIVATE_PHONE}\"\n", encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BundleOutcome:
+    """`polmas bundle` on a copy of the sample project that also holds a private contacts file."""
+    project = copy_sample(tmp_path_factory.mktemp("bundle-project"))
+    (project / ".polmas/cache/stale").mkdir(parents=True)  # a build cache that must not travel
+    return pipeline.bundle(project)
+
+
+@pytest.fixture(scope="session")
+def unzipped(bundled: pipeline.BundleOutcome, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(bundled.bundle.archive) as archive:
+        archive.extractall(target)
+    return target

@@ -1,0 +1,76 @@
+"""The unzipped bundle in headless Chromium at a phone's size, with every request but file:// blocked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+PHONE = {"width": 390, "height": 844}
+BROWSER_INTERNALS = ("chrome:", "chrome-extension:")
+"""Chromium's own PDF viewer loads its parts from inside the browser; nothing leaves the machine."""
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+
+    def other_schemes(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith("file:") and not u.startswith(BROWSER_INTERNALS)]
+
+
+@pytest.fixture
+def usb_phone(browser: Any) -> Iterator[tuple[Any, Recorder]]:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                                  offline=True)
+    recorder = Recorder()
+    context.on("request", lambda request: recorder.requests.append(request.url))
+
+    def only_files(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            recorder.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    yield context.new_page(), recorder
+    context.close()
+
+
+def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[Any, Recorder],
+                                                               unzipped: Path) -> None:
+    page, recorder = usb_phone
+    page.goto((unzipped / "index.html").as_uri())
+    page.wait_for_url("**/situs/index.html")
+
+    page.locator("label[for='__search']").first.click()
+    page.locator("input[data-md-component='search-query']").press_sequentially("tawuran", delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert (first.get_attribute("href") or "").split("?")[0].endswith("situasi/tawuran-pelajar.html")
+    first.click()
+    page.wait_for_url("**/situasi/tawuran-pelajar.html*")
+    assert "Tawuran" in page.locator("h1").inner_text()
+
+    page.goto((unzipped / "situs/forum/fkpm-kecandran.html").as_uri())
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-marker-icon").count() >= 3
+    assert page.locator("path.leaflet-interactive").count() >= 1, "the forum's area boundaries are drawn"
+
+    page.goto((unzipped / "situs/edukasi/edukasi-anti-tawuran-pelajar.html").as_uri())
+    link = page.locator("a[href$='handout.pdf']").first
+    link.click()
+    page.wait_for_url("**/materi/edukasi-anti-tawuran-pelajar/handout.pdf")
+    opened = Path(unquote(urlsplit(page.url).path))
+    assert opened.is_relative_to(unzipped)
+    assert "Sekolah Aman Tanpa Tawuran" in PdfReader(opened).pages[0].extract_text()
+
+    assert recorder.other_schemes() == [], "nothing but files is asked for"
+    assert recorder.blocked == []
+    assert sum(u.startswith("file:") for u in recorder.requests) >= 10
