@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import shutil
 import sys
 import tempfile
@@ -89,8 +90,6 @@ def build_variant(variant: str, target: Path, *, project: Path = REPO) -> Path:
     """A copy of the project set up as `variant`, built; returns its site folder."""
     from generator import pipeline
     from generator.outputs.site import build_site
-    from generator.render.site import render_site_docs
-    from generator.render.tree import write_tree
 
     target.mkdir(parents=True)
     for name in ("content", "data", "templates"):
@@ -106,11 +105,12 @@ def build_variant(variant: str, target: Path, *, project: Path = REPO) -> Path:
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     kb, problems = pipeline.check(target)
     assert not problems.has_errors(), [p.format() for p in problems.errors]
-    docs = render_site_docs(kb, project=target)
+    os.environ.setdefault(pipeline.PDF_CACHE_ENV, str(target.parent / "pdf-cache"))  # the variants share PDFs
+    docs_dir = pipeline.generate_docs(target, kb)  # pages, handbooks and training sheets, as `polmas build`
     if variant == "default":
-        docs = {rel: _without_tags(text) if isinstance(text, str) else text for rel, text in docs.items()}
-    write_tree(docs, target / pipeline.DOCS_DIR)
-    build_site(target, docs_dir=target / pipeline.DOCS_DIR, site_dir=target / "site", kb=kb)
+        for page in sorted(docs_dir.rglob("*.md")):
+            page.write_text(_without_tags(page.read_text(encoding="utf-8")), encoding="utf-8")
+    build_site(target, docs_dir=docs_dir, site_dir=target / "site", kb=kb)
     return target / "site"
 
 
