@@ -40,6 +40,18 @@ def write_hostile_project(scratch: Scratch) -> None:
     })
     write(scratch, "data/areas/kecandran.yaml", {
         "id": "kecandran", "code": "33.73.04.1001", "level": "kelurahan", "name": PAYLOADS[1],
+        "geometry": {"type": "Polygon", "coordinates": [[[110.49, -7.33], [110.51, -7.33], [110.51, -7.31],
+                                                         [110.49, -7.31], [110.49, -7.33]]]},
+    })
+    write(scratch, "data/places/titik-rawan.yaml", {
+        "id": "titik-rawan", "type": "masalah", "name": PAYLOADS[0], "area": "kecandran",
+        "situation": "tawuran-pelajar", "class": "GN", "period": PAYLOADS[2], "location": {"lat": -7.32, "lon": 110.5},
+    })
+    write(scratch, "content/education/modul-aman.yaml", {
+        "id": "modul-aman", "title": PAYLOADS[0], "summary": PAYLOADS[1], "audience": ["warga"],
+        "objectives": PAYLOADS, "duration_minutes": 60, "body": body, "takeaways": PAYLOADS, "exercises": PAYLOADS,
+        "activities": [{"title": p, "minutes": 5, "description": p} for p in PAYLOADS[:5]],
+        "worksheets": [{"title": PAYLOADS[3], "instructions": PAYLOADS[4], "fields": PAYLOADS}],
     })
     write(scratch, "data/forums/fkpm-kecandran.yaml", {
         "id": "fkpm-kecandran", "name": PAYLOADS[12], "summary": PAYLOADS[3], "model": "wilayah",
@@ -69,6 +81,7 @@ def test_corpus_is_big_enough() -> None:
 @pytest.mark.parametrize("path", [
     "index.html", "situasi/tawuran-pelajar.html", "situasi/index.html", "pedoman/cegah-tawuran.html",
     "pedoman/index.html", "forum/fkpm-kecandran.html", "wilayah/index.html", "tag/index.html",
+    "peta/index.html", "edukasi/modul-aman.html", "paket/warga.html",
 ])
 def test_no_injected_script_runs(browser: Any, hostile_site: str, path: str) -> None:
     page = browser.new_page()
@@ -79,10 +92,27 @@ def test_no_injected_script_runs(browser: Any, hostile_site: str, path: str) -> 
     # Click every link and control a payload could have turned into a trigger.
     for link in page.locator("article a[href^='javascript'], article [onclick]").all():
         link.click(timeout=1000)
+    for marker in page.locator(".leaflet-marker-icon").all():  # a popup shows the place's name and period
+        marker.click(timeout=1000)
+        page.wait_for_selector(".leaflet-popup-content")
     assert dialogs == []
     assert page.evaluate("window.__xss") is None
-    assert page.locator("article script, article iframe, article object, article embed, article form, "
+    # Our own map scripts (vendored Leaflet, each map's generated data file) are the only scripts allowed.
+    own = ":not([src^='../assets/']):not([src^='assets/']):not([src^='../peta/data/']):not([src^='data/'])"
+    assert page.locator(f"article script{own}, article iframe, article object, article embed, article form, "
                         "article [onerror], article [onload], article [onfocus], article [ontoggle]").count() == 0
     hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.getAttribute('href'))")
     assert not [h for h in hrefs if h.lower().lstrip().startswith(("javascript:", "data:", "vbscript:"))]
     page.close()
+
+
+def test_hostile_text_in_a_module_prints_as_text_in_its_sheets(hostile_site: str, tmp_path: Path) -> None:
+    """The training sheets escape it too: the PDF shows the payload's characters, nothing is interpreted."""
+    import urllib.request
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    with urllib.request.urlopen(f"{hostile_site}/materi/modul-aman/handout.pdf") as response:
+        text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.read())).pages)
+    assert "<script>window.__xss=1;alert(1)</script>" in text.replace("\n", "")
