@@ -14,6 +14,7 @@ from generator.editions import PublishError
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
+from generator.progress import progress_bars
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -116,7 +117,8 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 def _build(project: Path, args: argparse.Namespace) -> int:
     try:
-        result = pipeline.build(project, internal=args.internal)
+        with progress_bars() as progress:
+            result = pipeline.build(project, internal=args.internal, progress=progress)
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, "The previous site/ was left as it was.")
     report(result.problems, checked=len(result.kb.records))
@@ -143,7 +145,7 @@ def _failed(exc: pipeline.InputError | SiteBuildError | HandbookBuildError, kept
 
 def _bundle(project: Path, args: argparse.Namespace) -> int:
     from generator.outputs.bundle import BundleError
-    from generator.progress import bundle_summary, progress_bars
+    from generator.progress import bundle_summary
 
     try:
         with progress_bars() as progress:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import check_editions, check_publishable, publish_manifest
@@ -27,6 +25,7 @@ from generator.outputs.site import build_site
 from generator.packs import pack_modules
 from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
 from generator.problems import Problem, ProblemList, suggest
+from generator.progress_protocol import Progress, silent
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
 from generator.render.tree import write_tree
@@ -71,19 +70,25 @@ def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     return kb, problems
 
 
-def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None) -> Path:
+def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None,
+                  progress: Progress | None = None) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
     docs = render_site_docs(kb, project=project, private=private)
+    report = progress or silent
+    forums = forums_with_handbooks(kb)
     built = build_handbooks(project, kb, map_svgs=forum_map_svgs(kb),  # before writing: a failure writes nothing
-                            cache_dir=pdf_cache_dir(project))
+                            cache_dir=pdf_cache_dir(project), advance=report.stage("Buku pegangan (PDF)", len(forums)))
     docs.update(handbook_files(built))
-    docs.update(build_materials(project, kb, printed=newest_content_date(kb), cache_dir=pdf_cache_dir(project)))
+    docs.update(build_materials(project, kb, printed=newest_content_date(kb), cache_dir=pdf_cache_dir(project),
+                                progress=report))
+    report.stage("Situs (MkDocs)", None)
     target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
     write_tree(docs, target)
     return target
 
 
-def build(project: Path, *, site_dir: Path | None = None, internal: bool = False) -> BuildResult:
+def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
+          progress: Progress | None = None) -> BuildResult:
     """check → generate → build the site into a temp folder and swap it in.
 
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
@@ -93,7 +98,7 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     if problems.has_errors():
         raise InputError(problems)
     private = _private_contacts(project, kb) if internal else None
-    docs_dir = generate_docs(project, kb, private=private)
+    docs_dir = generate_docs(project, kb, private=private, progress=progress)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
     return BuildResult(kb, problems, target, pages)
@@ -157,17 +162,6 @@ def forum_map_svgs(kb: KnowledgeBase, forums: list[Record] | None = None) -> dic
     return {forum.id: render_forum_svg(kb, forum.id, font_family=HANDBOOK_FONT) for forum in chosen}
 
 
-class Progress(Protocol):
-    """What a long job reports: a named stage with a known number of steps (or None), and each step done."""
-
-    def stage(self, description: str, total: int | None) -> Callable[[], None]: ...
-
-
-class _Silent:
-    def stage(self, description: str, total: int | None) -> Callable[[], None]:
-        return lambda: None
-
-
 @dataclass(frozen=True)
 class BundleOutcome:
     problems: ProblemList
@@ -183,12 +177,11 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
     the site/ folder is not touched. `audience` picks a training pack: its page opens first and its sheets
     are copied into cetak/.
     """
-    report = progress or _Silent()
+    report = progress or silent
     pack = choose_pack(audience)
     target_dir = out_dir or project / "dist"
     with WorkDir(target_dir) as work:
-        report.stage("Membangun situs, buku pegangan dan bahan pelatihan", None)
-        built = build(project, site_dir=work / "site")
+        built = build(project, site_dir=work / "site", progress=report)
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"

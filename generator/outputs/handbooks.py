@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class BuiltHandbook:
 def build_handbooks(
     project: Path, kb: KnowledgeBase, *, forums: list[Record] | None = None,
     map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None,
+    advance: Callable[[], None] = lambda: None,
 ) -> list[BuiltHandbook]:
     """Render the chosen forums' handbooks (default: every forum with a `handbook:` block).
 
@@ -58,7 +59,7 @@ def build_handbooks(
     ) for edition in editions]
     built: list[BuiltHandbook] = []
     problems = ProblemList()
-    for edition, rendered in zip(editions, render_pdfs(jobs), strict=True):
+    for edition, rendered in zip(editions, render_pdfs(jobs, advance=advance), strict=True):
         forum = edition.contents.forum
         problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
         built.append(BuiltHandbook(edition, rendered.data))

@@ -9,7 +9,7 @@ import pickle
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,18 +73,31 @@ class PdfJob:
         return self.cache_as.with_name(f"{self.cache_as.name}.{key}.pdf")
 
 
-def render_pdfs(jobs: list[PdfJob]) -> list[RenderedPdf]:
-    """Make every PDF (cached ones are read back); several are rendered side by side, one per CPU core."""
+def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
+    """Make every PDF (cached ones are read back); several are rendered side by side, one per CPU core.
+
+    `advance` is called once per PDF done, for a progress bar.
+    """
     cached = [job.cached for job in jobs]
     results: list[RenderedPdf | None] = [RenderedPdf(c.read_bytes(), []) if c and c.is_file() else None
                                          for c in cached]
     todo = [i for i, result in enumerate(results) if result is None]
+    for _ in range(len(jobs) - len(todo)):
+        advance()
     workers = min(len(todo), os.cpu_count() or 1)
+
+    def counted(render: Callable[[PdfJob], RenderedPdf]) -> Callable[[PdfJob], RenderedPdf]:
+        def run(job: PdfJob) -> RenderedPdf:
+            result = render(job)
+            advance()
+            return result
+        return run
+
     if workers > 1:
         with ThreadPoolExecutor(workers) as pool:
-            rendered = list(pool.map(_render_in_subprocess, [jobs[i] for i in todo]))
+            rendered = list(pool.map(counted(_render_in_subprocess), [jobs[i] for i in todo]))
     else:
-        rendered = [render_pdf(jobs[i]) for i in todo]
+        rendered = [counted(render_pdf)(jobs[i]) for i in todo]
     for i, result in zip(todo, rendered, strict=True):
         results[i] = result
         path = cached[i]

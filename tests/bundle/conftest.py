@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,12 +28,32 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+class StageRecorder:
+    """A progress reporter that remembers each stage, its total and how many steps were reported."""
+
+    def __init__(self) -> None:
+        self.stages: list[list[object]] = []
+
+    def stage(self, description: str, total: int | None) -> Callable[[], None]:
+        entry: list[object] = [description, total, 0]
+        self.stages.append(entry)
+
+        def advance() -> None:
+            entry[2] = int(str(entry[2])) + 1
+        return advance
+
+
 @pytest.fixture(scope="session")
-def bundled(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BundleOutcome:
+def stages() -> StageRecorder:
+    return StageRecorder()
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory, stages: StageRecorder) -> pipeline.BundleOutcome:
     """`polmas bundle` on a copy of the sample project that also holds a private contacts file."""
     project = copy_sample(tmp_path_factory.mktemp("bundle-project"))
     (project / ".polmas/cache/stale").mkdir(parents=True)  # a build cache that must not travel
-    return pipeline.bundle(project)
+    return pipeline.bundle(project, progress=stages)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from generator import pipeline
 from generator.knowledge import load_knowledge
 from generator.outputs.bundle import BundleError
 from generator.packs import PACKS, pack_modules
-from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, copy_sample
+from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, StageRecorder, copy_sample
 from tests.conftest import REPO
 
 
@@ -108,3 +108,13 @@ def test_a_failing_build_leaves_no_archive_and_no_scratch(tmp_path: Path) -> Non
     with pytest.raises(Exception, match=r"nowhere\.md"):
         pipeline.bundle(project, out_dir=out)
     assert list(out.iterdir()) == []
+
+
+def test_progress_is_reported_for_every_pdf_and_every_file_packed(bundled: pipeline.BundleOutcome,
+                                                                   stages: StageRecorder) -> None:
+    by_name = {str(name).split(" ")[0] + " " + str(name).split(" ")[1]: (total, done)
+               for name, total, done in stages.stages}
+    pdfs = bundled.bundle.pdfs
+    assert by_name["Buku pegangan"] == (pdfs["buku pegangan forum"], pdfs["buku pegangan forum"])
+    assert by_name["Bahan pelatihan"] == (pdfs["bahan pelatihan"], pdfs["bahan pelatihan"])
+    assert by_name["Mengemas pustaka-polmas-2026-10-19.zip"] == (bundled.bundle.files, bundled.bundle.files)
