@@ -25,7 +25,7 @@ schema: $(VENV)/.installed
 
 .PHONY: search-benchmark
 search-benchmark: $(VENV)/.installed-test system-deps
-	$(BIN)/python benchmarks/search.py
+	$(BIN)/python -m benchmarks.search
 
 golden: $(VENV)/.installed-test
 	$(BIN)/pytest tests/render/test_golden.py --update-golden

@@ -1,6 +1,6 @@
 """Time the offline bundle against the bare tools it wraps, in the same run (ratios in a table).
 
-    .venv/bin/python benchmarks/bundle.py [--project .] [--repeat 3]
+    .venv/bin/python -m benchmarks.bundle [--project .] [--repeat 3]
 
 'bare' = plain `mkdocs build` of the docs tree `polmas build` generated, then `shutil.make_archive` of the
 site: what any bundle costs at least. 'ours' = `polmas bundle` end to end: check, docs, handbooks and
@@ -12,37 +12,21 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.common import copy_project, median_seconds
 from generator import pipeline
 
 
-def seconds(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
-
-
-def copy_project(source: Path, target: Path) -> Path:
-    for name in ("content", "data", "templates"):
-        shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("private"))
-    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
-def bare(project: Path, out: Path) -> int:
-    """Plain mkdocs on the generated docs, then a plain zip; returns the zip's size."""
+def bare(project: Path, out: Path) -> None:
+    """Plain mkdocs on the generated docs, then a plain zip (out/bare.zip)."""
     site = out / "bare-site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                    cwd=project, check=True)
-    archive = shutil.make_archive(str(out / "bare"), "zip", site)
-    return Path(archive).stat().st_size
+    shutil.make_archive(str(out / "bare"), "zip", site)
 
 
 def main() -> int:
@@ -53,16 +37,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         project = copy_project(Path(args.project).resolve(), work / "project")
-        cold = seconds(lambda: pipeline.bundle(project, out_dir=work / "dist"))
-        ours_times, bare_times = [], []
-        size_bare = 0
-        for _ in range(args.repeat):
-            ours_times.append(seconds(lambda: pipeline.bundle(project, out_dir=work / "dist")))
-            start = time.perf_counter()
-            size_bare = bare(project, work)
-            bare_times.append(time.perf_counter() - start)
+        cold = median_seconds(lambda: pipeline.bundle(project, out_dir=work / "dist"), 1)
+        ours = median_seconds(lambda: pipeline.bundle(project, out_dir=work / "dist"), args.repeat)
+        plain = median_seconds(lambda: bare(project, work), args.repeat)
         size_ours = next((work / "dist").glob("*.zip")).stat().st_size
-    ours, plain = statistics.median(ours_times), statistics.median(bare_times)
+        size_bare = (work / "bare.zip").stat().st_size
     print(f"{'run':<28} {'seconds':>8} {'zip MB':>7} {'ratio':>6}")
     print(f"{'bare mkdocs build + zip':<28} {plain:>8.2f} {size_bare / 2**20:>7.1f} {1:>6.2f}")
     print(f"{'polmas bundle (cached PDFs)':<28} {ours:>8.2f} {size_ours / 2**20:>7.1f} {ours / plain:>6.2f}")

@@ -1,6 +1,6 @@
 """Time the sample handbooks: our whole handbook step against bare WeasyPrint on the same HTML (ratios in a table).
 
-    .venv/bin/python benchmarks/handbook.py [--project .] [--repeat 3]
+    .venv/bin/python -m benchmarks.handbook [--project .] [--repeat 3]
 
 'ours' = select the edition, hash its manifest, render the HTML with QR codes, WeasyPrint to PDF/UA with our
 URL fetcher, warning capture and font check. 'bare' = `weasyprint.HTML(string=html).write_pdf()` with defaults on
@@ -10,30 +10,19 @@ the HTML we made. 'bare ua' adds pdf_variant="pdf/ua-1" (tagging is WeasyPrint's
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from benchmarks.common import median_seconds
 from generator import pipeline
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import prepare_edition
 from generator.outputs.handbooks import build_handbooks
 from generator.render.handbook import TEMPLATES, render_handbook_html
-
-
-def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:

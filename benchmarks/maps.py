@@ -1,6 +1,6 @@
 """Time the sample maps: our map script and SVG against folium's own plain render of the same map (ratios in a table).
 
-    .venv/bin/python benchmarks/maps.py [--project .] [--repeat 5]
+    .venv/bin/python -m benchmarks.maps [--project .] [--repeat 5]
 
 'ours' = the map view, folium with our layers, popups and labels, stable names, and only the map's script.
 'bare' = `folium.Map` with the same boundaries and places as plain GeoJson layers and default markers,
@@ -11,29 +11,18 @@ SVG map, drawn without folium.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import folium
 
+from benchmarks.common import median_seconds
 from generator import pipeline
 from generator.knowledge import KnowledgeBase
 from generator.render.maps import render_map_script
 from generator.render.mapviews import MapView, forum_view, overview_view, situation_view
 from generator.render.svgmap import render_forum_svg
-
-
-def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare_folium(view: MapView) -> str:

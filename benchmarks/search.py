@@ -1,6 +1,6 @@
 """Search benchmark: recall@5 and MRR of officers' queries, typed into the built site in headless Chromium.
 
-    .venv/bin/python benchmarks/search.py            # or: make search-benchmark
+    .venv/bin/python -m benchmarks.search            # or: make search-benchmark
 
 Builds the sample content three times into a temp folder (site/ is not touched) and types every query
 of tests/search/queries.yaml into the search box of each build, key by key, as a phone user would:
@@ -35,6 +35,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+
+from benchmarks.common import copy_project
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search" / "queries.yaml"
@@ -91,9 +93,7 @@ def build_variant(variant: str, target: Path, *, project: Path = REPO) -> Path:
     from generator import pipeline
     from generator.outputs.site import build_site
 
-    target.mkdir(parents=True)
-    for name in ("content", "data", "templates"):
-        shutil.copytree(project / name, target / name)
+    copy_project(project, target)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     if variant in ("default", "weights"):
         assert config["theme"]["language"] == "id-polmas", "mkdocs.yml no longer sets theme.language: id-polmas"
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     queries = load_queries()
     chromium = shutil.which("chromium")
     if chromium is None:
-        print("benchmarks/search.py needs Debian's chromium: sudo apt-get install chromium", file=sys.stderr)
+        print("python -m benchmarks.search needs Debian's chromium: sudo apt-get install chromium", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="polmas-search-") as temp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,6 @@ from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
     SITE_FOLDER,
     BundleResult,
-    WorkDir,
     archive_name,
     choose_pack,
     entries_for,
@@ -76,7 +76,7 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     docs = render_site_docs(kb, project=project, private=private)
     report = progress or silent
     forums = forums_with_handbooks(kb)
-    built = build_handbooks(project, kb, map_svgs=forum_map_svgs(kb),  # before writing: a failure writes nothing
+    built = build_handbooks(project, kb, forums=forums, map_svgs=forum_map_svgs(kb, forums),  # a failure writes nothing
                             cache_dir=pdf_cache_dir(project), advance=report.stage("Buku pegangan (PDF)", len(forums)))
     docs.update(handbook_files(built))
     docs.update(build_materials(project, kb, printed=newest_content_date(kb), cache_dir=pdf_cache_dir(project),
@@ -180,7 +180,9 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
     report = progress or silent
     pack = choose_pack(audience)
     target_dir = out_dir or project / "dist"
-    with WorkDir(target_dir) as work:
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bundle-", dir=target_dir, ignore_cleanup_errors=True) as scratch:
+        work = Path(scratch)
         built = build(project, site_dir=work / "site", progress=report)
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []

@@ -55,25 +55,25 @@ def scratch(tmp_path: Path) -> Scratch:
     return Scratch(tmp_path)
 
 
-@pytest.fixture
-def sample_copy(tmp_path: Path) -> Path:
-    """A full copy of the sample project to break on purpose."""
-    target = tmp_path / "project"
-    target.mkdir()
+def copy_sample_project(target: Path) -> Path:
+    """The sample project's inputs (content, data, templates, mkdocs.yml) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("content", "data", "templates"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A full copy of the sample project to break on purpose."""
+    return copy_sample_project(tmp_path / "project")
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResult:
     """The bundled sample content built once per test run, into a temp folder."""
-    target = tmp_path_factory.mktemp("sample")
-    for name in ("content", "data", "templates"):
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return pipeline.build(target)
+    return pipeline.build(copy_sample_project(tmp_path_factory.mktemp("sample")))
 
 
 @pytest.fixture(scope="session")

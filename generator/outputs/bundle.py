@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -116,7 +114,6 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for name, content in entries:
                 info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = (0o100000 | FILE_MODE) << 16
                 info.create_system = 3
                 data = content.read_bytes() if isinstance(content, Path) else content
@@ -126,22 +123,6 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
     finally:
         temp.unlink(missing_ok=True)
     return target.stat().st_size
-
-
-@dataclass
-class WorkDir:
-    """A scratch folder beside the output (same disk), removed whatever happens."""
-
-    parent: Path
-    path: Path = field(init=False)
-
-    def __enter__(self) -> Path:
-        self.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=".bundle-", dir=self.parent))
-        return self.path
-
-    def __exit__(self, *exc: object) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def entries_for(site_dir: Path, *, title: str, pack: Pack | None,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.knowledge import KnowledgeBase, Record
-from generator.packs import PACKS, Pack, pack_modules, session_plan
+from generator.packs import PACKS, pack_modules, session_plan
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
@@ -70,8 +70,3 @@ def render_materials_html(kb: KnowledgeBase, *, project: Path, printed: date | N
 def _supported(kb: KnowledgeBase, module: Record) -> list[Link]:
     return [Link(kb.get(g)) for g in module.data.supports if g in kb.records]
 
-
-def pack_summary(kb: KnowledgeBase, pack: Pack) -> tuple[list[Record], int]:
-    """The pack's modules and their total teaching minutes."""
-    modules = pack_modules(kb, pack)
-    return modules, sum(m.data.duration_minutes for m in modules)

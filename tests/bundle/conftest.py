@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -10,16 +9,15 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from tests.conftest import REPO
+from tests.conftest import copy_sample_project
 
 PRIVATE_NAME = "Sutrisno Wibowo Hadiprojo"
 PRIVATE_PHONE = "0812-7777-4321"
 
 
 def copy_sample(target: Path) -> Path:
-    for name in ("content", "data", "templates"):
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    """The sample project plus a private contacts file, whose names and numbers must never travel."""
+    copy_sample_project(target)
     private = target / "data/private/contacts.yaml"
     private.parent.mkdir(parents=True, exist_ok=True)
     private.write_text(

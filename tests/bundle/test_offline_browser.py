@@ -10,42 +10,27 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from pypdf import PdfReader
 
-PHONE = {"width": 390, "height": 844}
+from tests.e2e.conftest import PHONE, Network, guard_network
+
 BROWSER_INTERNALS = ("chrome:", "chrome-extension:")
 """Chromium's own PDF viewer loads its parts from inside the browser; nothing leaves the machine."""
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        self.blocked: list[str] = []
-
-    def other_schemes(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith("file:") and not u.startswith(BROWSER_INTERNALS)]
-
-
 @pytest.fixture
-def usb_phone(browser: Any) -> Iterator[tuple[Any, Recorder]]:
+def usb_phone(browser: Any) -> Iterator[tuple[Any, list[str], Network]]:
+    """A phone with no network at all: only file:// is let through; every request seen is kept."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
                                   offline=True)
-    recorder = Recorder()
-    context.on("request", lambda request: recorder.requests.append(request.url))
-
-    def only_files(route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            recorder.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
-    yield context.new_page(), recorder
+    seen: list[str] = []  # all requests, also those the router never sees (the browser's PDF viewer)
+    context.on("request", lambda request: seen.append(request.url))
+    network = guard_network(context, lambda url: url.startswith("file:"))
+    yield context.new_page(), seen, network
     context.close()
 
 
-def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[Any, Recorder],
+def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[Any, list[str], Network],
                                                                unzipped: Path) -> None:
-    page, recorder = usb_phone
+    page, seen, network = usb_phone
     page.goto((unzipped / "index.html").as_uri())
     page.wait_for_url("**/situs/index.html")
 
@@ -71,6 +56,7 @@ def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[A
     assert opened.is_relative_to(unzipped)
     assert "Sekolah Aman Tanpa Tawuran" in PdfReader(opened).pages[0].extract_text()
 
-    assert recorder.other_schemes() == [], "nothing but files is asked for"
-    assert recorder.blocked == []
-    assert sum(u.startswith("file:") for u in recorder.requests) >= 10
+    other = [u for u in seen if not u.startswith("file:") and not u.startswith(BROWSER_INTERNALS)]
+    assert other == [], "nothing but files is asked for"
+    assert network.blocked == []
+    assert sum(u.startswith("file:") for u in seen) >= 10

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +36,28 @@ def phone(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@dataclass
+class Network:
+    """Every URL a browser context asked for through its router, and those it was refused."""
+
+    requested: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+
+def guard_network(context: Any, allowed: Callable[[str], bool]) -> Network:
+    """Abort every request `allowed` refuses; keep every URL asked for and every one blocked."""
+    network = Network()
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        network.requested.append(url)
+        if allowed(url):
+            request_route.continue_()
+        else:
+            network.blocked.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return network

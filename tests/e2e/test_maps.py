@@ -12,7 +12,7 @@ import pytest
 from generator import pipeline
 from generator.render.maps import element_id
 from generator.render.mapviews import MapView, forum_view, overview_view, situation_view
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, guard_network
 
 pytestmark = pytest.mark.browser
 
@@ -71,19 +71,8 @@ def _allowed(url: str) -> bool:
 @pytest.fixture
 def offline_phone(browser: Any) -> Iterator[OfflinePhone]:
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    phone = OfflinePhone(context.new_page())
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        phone.requested.append(url)
-        if _allowed(url):
-            request_route.continue_()
-        else:
-            phone.blocked.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    yield phone
+    network = guard_network(context, _allowed)
+    yield OfflinePhone(context.new_page(), network.requested, network.blocked)
     context.close()
 
 

@@ -14,6 +14,7 @@ from generator.knowledge import KnowledgeBase, load_knowledge
 from generator.render.maps import map_embed, render_map_script
 from generator.render.mapviews import forum_view, overview_view, situation_view
 from tests.conftest import Scratch
+from tests.render.areas import KECANDRAN
 
 ADD_DATA = re.compile(r"^\s*\w+_add\((\{.*\})\);$", re.MULTILINE)
 
@@ -97,15 +98,7 @@ def test_map_script_loads_nothing_and_is_byte_identical(kb: KnowledgeBase) -> No
 
 def test_hostile_names_stay_data(scratch: Scratch) -> None:
     name = "</script><script>alert(1)</script> \u2028 `${alert(2)}`"
-    scratch.write("data/areas/kecandran.yaml", """
-        id: kecandran
-        code: "33.73.04.1001"
-        level: kelurahan
-        name: Kelurahan Kecandran
-        geometry:
-          type: Polygon
-          coordinates: [[[110.50, -7.36], [110.53, -7.36], [110.53, -7.34], [110.50, -7.34], [110.50, -7.36]]]
-        """)
+    scratch.write("data/areas/kecandran.yaml", KECANDRAN)
     scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(name)}\narea: kecandran\n"
                                           "location: {lat: -7.35, lon: 110.51}\n")
     kb, problems = pipeline.check(scratch.root)

@@ -14,6 +14,7 @@ from generator.knowledge import KnowledgeBase, load_knowledge
 from generator.render.mapviews import AreaShape, forum_view
 from generator.render.svgmap import label_point, render_forum_svg
 from tests.conftest import Scratch
+from tests.render.areas import KECANDRAN
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -68,15 +69,7 @@ def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBa
 
 def test_svg_escapes_text_from_yaml(scratch: Scratch) -> None:
     hostile = '<script>alert(1)</script> & "kutip" ]]>'
-    scratch.write("data/areas/kecandran.yaml", """
-        id: kecandran
-        code: "33.73.04.1001"
-        level: kelurahan
-        name: Kelurahan Kecandran
-        geometry:
-          type: Polygon
-          coordinates: [[[110.50, -7.36], [110.53, -7.36], [110.53, -7.34], [110.50, -7.34], [110.50, -7.36]]]
-        """)
+    scratch.write("data/areas/kecandran.yaml", KECANDRAN)
     scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(hostile)}\narea: kecandran\n"
                                           "location: {lat: -7.35, lon: 110.51}\n")
     scratch.write("data/forums/fkpm.yaml", f"""
