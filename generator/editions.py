@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from markupsafe import Markup
 from generator.edition_contents import KIND_ORDER, EditionContents, forums_with_handbooks, select_edition_contents
 from generator.knowledge import KnowledgeBase, Record
 from generator.problems import Problem, Severity
+from generator.render.tree import write_atomically
 
 HANDBOOKS_DIR = "handbooks"
 """Folder in the docs tree (and so in site/) that holds the PDFs and their manifests."""
@@ -223,19 +222,6 @@ def publish_manifest(project: Path, manifest: Manifest) -> tuple[Path, bool]:
         return target, False
     write_atomically(target, manifest.to_json().encode("utf-8"))
     return target, True
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside `target`, then rename over it: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def check_edition_number(forum: Record, manifest: Manifest, published: dict[int, Manifest]) -> list[Problem]:

@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from generator.knowledge import KnowledgeBase, Record
 from generator.load import KeyPath, SourceFile, _dotted, read_yaml_file
 from generator.model.private import PrivateContacts
 from generator.problems import Problem, suggest
-from generator.validate import _problem_from_error
+from generator.validate import validate_model
 
 PRIVATE_CONTACTS = "data/private/contacts.yaml"
 """Relative to the project; data/private/ is git-ignored and skipped by the loader."""
@@ -33,10 +31,9 @@ def load_private_contacts(project: Path, kb: KnowledgeBase) -> tuple[PrivateCont
     if not isinstance(source.data, dict):
         return None, [Problem(PRIVATE_CONTACTS, 1, 1, "", "expected 'contacts:' followed by a list of "
                               "forum, role, name and phone entries")]
-    try:
-        contacts = PrivateContacts.model_validate(source.data)
-    except ValidationError as exc:
-        return None, [_problem_from_error(error, source, PrivateContacts) for error in exc.errors()]
+    contacts, problems = validate_model(source, PrivateContacts)
+    if contacts is None:
+        return None, problems
     problems = [p for n, c in enumerate(contacts.contacts) for p in _check_entry(kb, source, n, c.forum, c.role)]
     return (None if problems else contacts), problems
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.edition_contents import forums_with_handbooks
-from generator.editions import HandbookEdition, prepare_edition, write_atomically
+from generator.editions import HandbookEdition, prepare_edition
 from generator.knowledge import KnowledgeBase, Record
 from generator.outputs.pdf import PdfJob, render_pdfs
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
+from generator.render.tree import write_atomically
 
 
 class HandbookBuildError(Exception):

@@ -21,6 +21,8 @@ import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from generator.render.tree import write_atomically
+
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, so screen readers can read the booklet."""
 
@@ -123,9 +125,7 @@ def _store(path: Path, data: bytes, *, prune: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob(f"{path.name.split('.')[0]}.*.pdf") if prune else []:
         stale.unlink(missing_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    os.replace(temp, path)
+    write_atomically(path, data)
 
 
 def _cache_key(html: str, base_dir: Path, identifier: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 
@@ -14,12 +16,26 @@ def write_tree(files: dict[str, str | bytes], target: Path) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         if path.is_file() and path.read_bytes() == data:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.tmp")
-        temp.write_bytes(data)
-        temp.replace(path)
+        write_atomically(path, data)
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside `target`, then rename over it: a reader never sees half a file.
+
+    The file is world-readable (0644) like any file of a published site; mkstemp alone would make it 0600.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
