@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.edition_contents import forums_with_handbooks
-from generator.editions import check_editions, check_publishable, publish_manifest
+from generator.editions import PublishError, check_editions, check_publishable, publish_manifest
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
@@ -24,8 +24,9 @@ from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
 from generator.packs import pack_modules
 from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
-from generator.problems import Problem, ProblemList, suggest
+from generator.problems import Problem, ProblemList, Severity, suggest
 from generator.progress_protocol import Progress, silent
+from generator.render.qr import site_url_problem
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
 from generator.render.tree import write_tree
@@ -101,7 +102,8 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     docs_dir = generate_docs(project, kb, private=private, progress=progress)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
-    return BuildResult(kb, problems, target, pages)
+    placeholder = site_url_problem(project, severity=Severity.WARNING)
+    return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
 
 
 def _private_contacts(project: Path, kb: KnowledgeBase) -> PrivateContacts:
@@ -143,6 +145,9 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
             raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
                                f"forums with one: {listed}")
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
+    placeholder = site_url_problem(project, severity=Severity.ERROR) if publish else None
+    if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
+        raise PublishError(f"an edition cannot be published yet: {placeholder.format()}")
     built = build_handbooks(project, kb, forums=forums, map_svgs=forum_map_svgs(kb, forums),
                             cache_dir=pdf_cache_dir(project))
     if publish:

@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.edition_contents import forums_with_handbooks
 from generator.editions import HandbookEdition, prepare_edition
 from generator.knowledge import KnowledgeBase, Record
-from generator.outputs.pdf import PdfJob, render_pdfs
+from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
+from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
 from generator.render.tree import write_atomically
@@ -59,13 +60,21 @@ def build_handbooks(
         prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
     ) for edition in editions]
     built: list[BuiltHandbook] = []
-    problems = ProblemList()
+    problems: dict[Problem, None] = {}  # an item in several handbooks is reported once
     for edition, rendered in zip(editions, render_pdfs(jobs, advance=advance), strict=True):
         forum = edition.contents.forum
-        problems.extend(_engine_problem(forum, message) for message in dict.fromkeys(rendered.warnings))
+        missing, others = split_missing_glyphs(rendered.warnings)
+        problems.update(dict.fromkeys(_engine_problem(forum, message) for message in dict.fromkeys(others)))
+        line, column = forum.source.position(("handbook",), of_key=True)
+        problems.update(dict.fromkeys(missing_glyph_problems(
+            missing, project=project, fonts_dir=project / TEMPLATES / FONTS_FOLDER,
+            sources=[forum.source, *(item.source for item in edition.contents.items)],
+            others=[record.source for record in kb.records.values()],
+            fallback=Fallback(forum.source.src_path, line, column, "handbook"),
+        )))
         built.append(BuiltHandbook(edition, rendered.data))
     if problems:
-        raise HandbookBuildError(problems)
+        raise HandbookBuildError(ProblemList(problems))
     return built
 
 

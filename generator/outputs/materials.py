@@ -6,12 +6,15 @@ from datetime import date
 from pathlib import Path
 
 from generator.knowledge import KnowledgeBase
+from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.handbooks import HandbookBuildError
-from generator.outputs.pdf import PdfJob, render_pdfs
+from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
 from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
 from generator.render.handbook import TEMPLATES
 from generator.render.materials import render_materials_html
+
+PACK_TEMPLATE = "templates/handbook/materi/pack.html.j2"
 
 
 def build_materials(project: Path, kb: KnowledgeBase, *, printed: date | None,
@@ -28,13 +31,20 @@ def build_materials(project: Path, kb: KnowledgeBase, *, printed: date | None,
         cache_as=cache_dir / doc.path.removesuffix(".pdf").replace("/", "--") if cache_dir else None,
         prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
     ) for doc in documents]
-    problems = ProblemList()
+    problems: dict[Problem, None] = {}  # a module's character is reported once, not once per sheet
     files: dict[str, bytes] = {}
     for doc, rendered in zip(documents, render_pdfs(jobs, advance=advance), strict=True):
-        for message in dict.fromkeys(rendered.warnings):
-            source = doc.source.source.src_path if doc.source else "templates/handbook/materi/pack.html.j2"
-            problems.append(Problem(source, 1, 1, "", f"{doc.path} could not be made cleanly: {message}"))
+        source = doc.source.source.src_path if doc.source else PACK_TEMPLATE
+        missing, others = split_missing_glyphs(rendered.warnings)
+        for message in dict.fromkeys(others):
+            problems[Problem(source, 1, 1, "", f"{doc.path} could not be made cleanly: {message}")] = None
+        problems.update(dict.fromkeys(missing_glyph_problems(
+            missing, project=project, fonts_dir=project / TEMPLATES / FONTS_FOLDER,
+            sources=[doc.source.source] if doc.source else [],
+            others=[record.source for record in kb.records.values()],
+            fallback=Fallback(source, 1, 1, ""),
+        )))
         files[doc.path] = rendered.data
     if problems:
-        raise HandbookBuildError(problems)
+        raise HandbookBuildError(ProblemList(problems))
     return files

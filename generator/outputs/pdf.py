@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
-import pickle
-import re
-import subprocess
-import sys
+import signal
+import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape
 
 import weasyprint
 from weasyprint import HTML
@@ -25,6 +25,10 @@ from generator.render.tree import write_atomically
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, so screen readers can read the booklet."""
+FONTS_FOLDER = "fonts"
+"""Beside the templates: the only fonts a PDF may use."""
+FONTCONFIG_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")
+"""What a machine may set to make fontconfig read other files; the render processes override them all."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,10 @@ class PdfJob:
 
 
 def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
-    """Make every PDF (cached ones are read back); several are rendered side by side, one per CPU core.
+    """Make every PDF (cached ones are read back); the rest are rendered by worker processes, one per CPU core.
 
-    `advance` is called once per PDF done, for a progress bar.
+    The workers see only the fonts shipped in each job's `fonts/` folder (see `only_shipped_fonts`), so the
+    bytes and the warnings are the same on every machine. `advance` is called once per PDF done.
     """
     cached = [job.cached for job in jobs]
     results: list[RenderedPdf | None] = [RenderedPdf(c.read_bytes(), []) if c and c.is_file() else None
@@ -86,39 +91,58 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
     todo = [i for i, result in enumerate(results) if result is None]
     for _ in range(len(jobs) - len(todo)):
         advance()
-    workers = min(len(todo), os.cpu_count() or 1)
-
-    def counted(render: Callable[[PdfJob], RenderedPdf]) -> Callable[[PdfJob], RenderedPdf]:
-        def run(job: PdfJob) -> RenderedPdf:
-            result = render(job)
-            advance()
-            return result
-        return run
-
-    if workers > 1:
-        with ThreadPoolExecutor(workers) as pool:
-            rendered = list(pool.map(counted(_render_in_subprocess), [jobs[i] for i in todo]))
-    else:
-        rendered = [counted(render_pdf)(jobs[i]) for i in todo]
-    for i, result in zip(todo, rendered, strict=True):
-        results[i] = result
-        path = cached[i]
-        if path is not None and not result.warnings:
-            _store(path, result.data, prune=jobs[i].prune)
+    for fonts_dir in sorted({jobs[i].base_dir / FONTS_FOLDER for i in todo}):
+        batch = [i for i in todo if jobs[i].base_dir / FONTS_FOLDER == fonts_dir]
+        for i, result in zip(batch, _render_in_workers([jobs[i] for i in batch], fonts_dir, advance), strict=True):
+            results[i] = result
+            path = cached[i]
+            if path is not None and not result.warnings:
+                _store(path, result.data, prune=jobs[i].prune)
     return [r for r in results if r is not None]
 
 
-def _render_in_subprocess(job: PdfJob) -> RenderedPdf:
-    """WeasyPrint holds the GIL, so parallel PDFs need processes; a fresh interpreter for each, because
-    forking one that already drove Pango, fontconfig or threads is unsafe (and spawn would re-run __main__)."""
-    code = "import sys, pickle; from generator.outputs.pdf import render_pdf; " \
-           "sys.stdout.buffer.write(pickle.dumps(render_pdf(pickle.loads(sys.stdin.buffer.read()))))"
-    result = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(job), capture_output=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"the PDF worker failed: {result.stderr.decode('utf-8', 'replace').strip()}")
-    rendered = pickle.loads(result.stdout)
-    assert isinstance(rendered, RenderedPdf)
-    return rendered
+def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None]) -> list[RenderedPdf]:
+    """WeasyPrint holds the GIL, so PDFs are made side by side in processes, started once for all the jobs.
+
+    They are spawned, never forked: forking a process that already drove Pango, fontconfig or threads is unsafe.
+    """
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with tempfile.TemporaryDirectory(prefix="polmas-fonts-") as scratch:
+        config = write_fontconfig(fonts_dir, Path(scratch))
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(str(config),))
+        try:
+            futures = [pool.submit(render_pdf, job) for job in jobs]
+            for _ in as_completed(futures):
+                advance()
+            return [future.result() for future in futures]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def write_fontconfig(fonts_dir: Path, folder: Path) -> Path:
+    """A fontconfig file that knows only `fonts_dir`: no system font, no user font, no other configuration file.
+
+    WeasyPrint asks fontconfig for a fallback whenever a font lacks a character; with the machine's own
+    configuration the PDF would then depend on what happens to be installed there.
+    """
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{escape(str(fonts_dir.resolve()))}</dir>\n"
+        f"  <cachedir>{escape(str((folder / 'cache').resolve()))}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def _start_worker(config: str) -> None:
+    """Point fontconfig at our file before WeasyPrint loads any font; leave Ctrl-C to the parent, which stops us."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in FONTCONFIG_VARIABLES:
+        os.environ.pop(name, None)
+    os.environ["FONTCONFIG_FILE"] = config
 
 
 def _store(path: Path, data: bytes, *, prune: bool) -> None:
@@ -146,18 +170,8 @@ def render_pdf(job: PdfJob) -> RenderedPdf:
             pdf_variant=PDF_VARIANT,
             pdf_identifier=hashlib.md5(job.identifier.encode("utf-8"), usedforsecurity=False).hexdigest().encode(),
         )
-    warnings += _foreign_fonts(document, job.base_dir)
     assert isinstance(data, bytes)
     return RenderedPdf(data, warnings)
-
-
-def _foreign_fonts(document: Any, base_dir: Path) -> list[str]:
-    """A glyph our fonts lack makes Pango borrow a system font silently; name it instead."""
-    css = "\n".join(p.read_text(encoding="utf-8") for p in sorted(base_dir.glob("*.css")))
-    shipped = set(re.findall(r"@font-face\s*{[^}]*font-family:\s*\"([^\"]+)\"", css))
-    foreign = sorted({font.family for font in document.fonts.values()} - shipped)
-    return [f"some text needs a character that the fonts in {base_dir.name}/fonts/ lack, so the system "
-            f"font '{family}' was used; remove or replace that character" for family in foreign]
 
 
 class _ListHandler(logging.Handler):

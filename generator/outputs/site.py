@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
@@ -50,7 +50,7 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
 def replace_dir_atomically(target: Path) -> Iterator[Path]:
     """Yield a fresh temp folder beside `target`; on success it replaces `target`, else it is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    temp = _new_folder_beside(target)
     try:
         yield temp
     except BaseException:
@@ -61,6 +61,21 @@ def replace_dir_atomically(target: Path) -> Iterator[Path]:
         target.rename(old)
     temp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _new_folder_beside(target: Path) -> Path:
+    """An empty folder with a fresh name next to `target`, made by a plain mkdir.
+
+    Not tempfile.mkdtemp: its folder is 0700, and once swapped in, a web server running as its own user
+    (nginx as www-data) could read nothing. A plain mkdir gets the user's umask, like every other folder.
+    """
+    while True:
+        candidate = target.with_name(f".{target.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            continue
+        return candidate
 
 
 @contextmanager

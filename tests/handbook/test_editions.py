@@ -26,12 +26,52 @@ def changes_page(pdf: bytes) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()][1:-1]
 
 
+PUBLISHED_AT = "https://pustaka.fkpm-kecandran.id/"
+
+
 def run(project: Path, *args: str) -> int:
     return main(["--project", str(project), "handbook", *args])
 
 
-def test_publish_records_the_manifest_once(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
+def set_site_url(project: Path, url: str = PUBLISHED_AT) -> None:
+    """Give the project the address it is published at: an edition cannot be published before that."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
+
+
+def write_publishable_project(scratch: Scratch, handbook: str = "", edition: int = 1) -> None:
+    write_project(scratch, handbook, edition)
+    set_site_url(scratch.root)
+
+
+def test_publishing_with_the_placeholder_address_is_refused(
+    scratch: Scratch, capsys: pytest.CaptureFixture[str],
+) -> None:
     write_project(scratch)
+    assert run(scratch.root, "--all", "--publish") == EXIT_INPUT
+    assert capsys.readouterr().err == (
+        "polmas: an edition cannot be published yet: mkdocs.yml:4:11: site_url: 'https://pustaka-polmas.example/' "
+        "is a placeholder, and it is printed in every QR code, the sitemap and the handbooks' colophon; write the "
+        "address where the site is published (e.g. site_url: https://polmas.<your-domain>/) in mkdocs.yml\n"
+        "Nothing was published; the PDFs were not written.\n"
+    )
+    assert not (scratch.root / "data/editions").exists()
+    assert not (scratch.root / "site").exists()
+    set_site_url(scratch.root)
+    assert run(scratch.root, "--all", "--publish") == EXIT_OK
+    assert (scratch.root / "data/editions/fkpm-kecandran/1.json").is_file()
+
+
+@pytest.mark.parametrize("url", ["https://polmas.test/", "http://localhost:8000/", "https://www.example.org/"])
+def test_every_reserved_address_counts_as_a_placeholder(scratch: Scratch, url: str) -> None:
+    write_project(scratch)
+    set_site_url(scratch.root, url)
+    assert run(scratch.root, "--all", "--publish") == EXIT_INPUT
+
+
+def test_publish_records_the_manifest_once(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
+    write_publishable_project(scratch)
     assert run(scratch.root, "--forum", "fkpm-kecandran") == EXIT_OK
     assert not (scratch.root / "data/editions").exists(), "a plain run never publishes"
     assert run(scratch.root, "--forum", "fkpm-kecandran", "--publish") == EXIT_OK
@@ -51,7 +91,7 @@ def test_publish_records_the_manifest_once(scratch: Scratch, capsys: pytest.Capt
 def test_publishing_changed_contents_under_the_same_number_is_refused(
     scratch: Scratch, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    write_project(scratch)
+    write_publishable_project(scratch)
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
     pdf = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf"
     before = pdf.read_bytes()
@@ -75,7 +115,7 @@ def test_unknown_forum_is_a_usage_error(scratch: Scratch, capsys: pytest.Capture
 
 
 def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
-    write_project(scratch)
+    write_publishable_project(scratch)
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
     first = (scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").read_bytes()
     assert " ".join(changes_page(first)).replace("\u2010 ", "") == \

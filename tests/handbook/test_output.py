@@ -63,11 +63,28 @@ def test_missing_font_file_is_a_problem(scratch: Scratch) -> None:
     assert "NotoSans-Bold.ttf" in found[0]
 
 
-def test_a_character_our_fonts_lack_is_a_problem_not_a_system_font(scratch: Scratch) -> None:
-    write_project(scratch, "  foreword: Salam hangat dari Bangkok, ก ข ค.\n")
+FONTS_LACK = ("is not in the handbook fonts (Noto Sans); remove it or add a font that has it to "
+              "templates/handbook/fonts/")
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("Salam dari Bangkok, ก.", "'ก' (U+0E01, Thai)"),
+    ("Salam, سلام.", "'س' (U+0633, Arabic)"),
+    ("Salam hangat 😀.", "'😀' (U+1F600, grinning face)"),
+])
+def test_a_character_our_fonts_lack_is_our_own_problem_at_its_line(scratch: Scratch, text: str, described: str) -> None:
+    write_project(scratch, f"  foreword: {text}\n")
+    found = problems_of(scratch)
+    column = 13 + text.index(described[1])
+    assert found[0] == f"data/forums/fkpm-kecandran.yaml:14:{column}: handbook.foreword: {described} {FONTS_LACK}"
+    assert not any(".notdef" in line for line in found)
+
+
+def test_each_missing_character_is_reported_once(scratch: Scratch) -> None:
+    write_project(scratch, "  foreword: |\n    Baris pertama.\n    Salam ก ก ข.\n")
     assert problems_of(scratch) == [
-        PREFIX + "some text needs a character that the fonts in handbook/fonts/ lack, so the system font "
-        "'Noto Sans Thai' was used; remove or replace that character",
+        f"data/forums/fkpm-kecandran.yaml:16:11: handbook.foreword: 'ก' (U+0E01, Thai) {FONTS_LACK}",
+        f"data/forums/fkpm-kecandran.yaml:16:15: handbook.foreword: 'ข' (U+0E02, Thai) {FONTS_LACK}",
     ]
 
 
