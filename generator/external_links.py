@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -76,6 +78,23 @@ def _probe(link: ExternalLink) -> LinkStatus:
                 continue  # some servers refuse HEAD; try GET once
             return LinkStatus(link, f"broken {exc.code}")
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            return LinkStatus(link, f"not checked: no connection ({reason})")
+            return LinkStatus(link, f"not checked: no connection ({why_unreachable(exc)})")
     return LinkStatus(link, "not checked")
+
+
+def why_unreachable(exc: BaseException) -> str:
+    """The reason in our own words: the system's text carries error numbers and wording that differ by machine."""
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, socket.gaierror):
+        return "the name could not be looked up"
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {TIMEOUT_SECONDS:g} s"
+    if isinstance(reason, ssl.SSLError):
+        return "the secure connection failed"
+    if isinstance(reason, ConnectionError):
+        return "the connection was broken off"
+    if isinstance(reason, OSError):
+        return "the network cannot be reached"
+    return str(reason)

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.cli import EXIT_OK, main
 from generator.outputs.site import SiteBuildError
+from tests.conftest import Scratch
+from tests.handbook.project import set_site_url, write_project
 
 PAGE_KINDS = ("situation", "guideline", "education", "legal", "reference", "forum")
 
@@ -60,3 +63,25 @@ def test_failed_engine_build_leaves_the_previous_site(sample_copy: Path) -> None
     assert [p.name for p in sample_copy.iterdir() if p.name.startswith(".site")] == []
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
     shutil.rmtree(site)
+
+
+PLACEHOLDER_WARNING = (
+    "mkdocs.yml:4:11: warning: site_url: 'https://pustaka-polmas.example/' is a placeholder, and it is printed in "
+    "every QR code, the sitemap and the handbooks' colophon; write the address where the site is published "
+    "(e.g. site_url: https://polmas.<your-domain>/) in mkdocs.yml"
+)
+
+
+def test_the_placeholder_address_is_one_warning_of_the_build(sample_build: pipeline.BuildResult) -> None:
+    assert [p.format() for p in sample_build.problems.warnings if p.field == "site_url"] == [PLACEHOLDER_WARNING]
+
+
+def test_build_prints_the_placeholder_warning_once_and_not_once_it_is_set(
+    scratch: Scratch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    write_project(scratch)
+    assert main(["--project", str(scratch.root), "build"]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines().count(PLACEHOLDER_WARNING) == 1
+    set_site_url(scratch.root)
+    assert main(["--project", str(scratch.root), "build"]) == EXIT_OK
+    assert "site_url" not in capsys.readouterr().out

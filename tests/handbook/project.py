@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from tests.conftest import Scratch
+
+PUBLISHED_AT = "https://pustaka.fkpm-kecandran.id/"
 
 FILES = {
     "data/areas/kecandran.yaml": """
@@ -169,3 +174,10 @@ def write_project(scratch: Scratch, handbook: str = "", edition: int = 1) -> Scr
         scratch.write(rel, text)
     scratch.write("data/forums/fkpm-kecandran.yaml", forum(handbook, edition))
     return scratch
+
+
+def set_site_url(project: Path, url: str = PUBLISHED_AT) -> None:
+    """Give the project the address it is published at: an edition cannot be published before that."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")

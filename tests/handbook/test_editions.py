@@ -15,7 +15,7 @@ from generator.edition_contents import forums_with_handbooks, select_edition_con
 from generator.editions import prepare_edition, publish_manifest
 from tests.conftest import Scratch
 from tests.handbook.pdfread import page_texts
-from tests.handbook.project import write_project
+from tests.handbook.project import set_site_url, write_project
 
 CHANGES = "Perubahan sejak edisi sebelumnya"
 
@@ -26,18 +26,8 @@ def changes_page(pdf: bytes) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()][1:-1]
 
 
-PUBLISHED_AT = "https://pustaka.fkpm-kecandran.id/"
-
-
 def run(project: Path, *args: str) -> int:
     return main(["--project", str(project), "handbook", *args])
-
-
-def set_site_url(project: Path, url: str = PUBLISHED_AT) -> None:
-    """Give the project the address it is published at: an edition cannot be published before that."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
 
 
 def write_publishable_project(scratch: Scratch, handbook: str = "", edition: int = 1) -> None:
