@@ -2,14 +2,15 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NODE := node_modules/.installed
 
 .PHONY: build test check serve schema lint golden clean system-deps
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed $(NODE)
 	@scripts/system-deps build
 	$(BIN)/polmas build
 
-test: $(VENV)/.installed-test system-deps
+test: $(VENV)/.installed-test $(NODE) system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -41,8 +42,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
+# Front-end tools (axe-core, Workbox) from the lock file; Debian's nodejs and npm if the machine has none.
+$(NODE): package.json package-lock.json
+	@scripts/system-deps node
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 system-deps:
 	@scripts/system-deps
 
 clean:
-	rm -rf site dist .polmas .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-internal dist .polmas .pytest_cache .mypy_cache .ruff_cache
