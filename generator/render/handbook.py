@@ -12,6 +12,7 @@ from markupsafe import Markup
 from generator import __version__
 from generator.editions import HandbookEdition
 from generator.knowledge import KnowledgeBase
+from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.handbook_views import (
     Entry,
     HandbookIndex,
@@ -67,6 +68,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["tanggal"] = indonesian_date
     env.globals.update(
         PHASE_LABELS=dict(PHASES), TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS, LEVEL_LABELS=LEVEL_LABELS,
+        ACTIVITY_LABELS=ACTIVITY_LABELS,
         STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS, KIND_LABELS=KIND_LABELS,
     )
     return env
@@ -105,7 +107,7 @@ def handbook_context(
         "title": title,
         "forum": forum.data,
         "forum_url": forum_url,
-        "forum_qr": qr_code(forum_url),
+        "forum_qr": qr_code(forum_url, about=forum.title),
         "handbook": handbook,
         "areas": area_line(kb, forum.data.areas),
         "date_text": date_text,
@@ -141,7 +143,7 @@ def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[
         if not present.get(anchor, True):
             continue
         url = forum_url if page == "forum" else site.page(page) if page else None
-        chapters.append(Chapter(Markup(anchor), title, qr_code(url) if url else None))
+        chapters.append(Chapter(Markup(anchor), title, qr_code(url, about=title) if url else None))
     return chapters
 
 

@@ -94,7 +94,7 @@ class HandbookIndex:
         self.present = contents.ids
 
     def entry(self, record: Record) -> Entry:
-        return Entry(record, anchor_of(record), qr_code(self.site.record(record)))
+        return Entry(record, anchor_of(record), qr_code(self.site.record(record), about=record.title))
 
     def target(self, record_id: str) -> Target:
         record = self.kb.get(record_id)

@@ -53,16 +53,16 @@ def render_materials_html(kb: KnowledgeBase, *, project: Path, printed: date | N
               "date_text": indonesian_date(printed) if printed else ""}
     documents = []
     for module in kb.of_kind("education"):
-        qr = qr_code(site.record(module))
+        qr = qr_code(site.record(module), about=module.title)
         for stem, title, template in SHEETS:
             html = env.get_template(f"materi/{template}").render(
                 m=module.data, module=module, sheet_title=title, qr=qr, guidelines=_supported(kb, module), **common)
             documents.append(MaterialHtml(sheet_path(module.id, stem), html, module))
     for pack in PACKS:
         modules = pack_modules(kb, pack)
+        qr = qr_code(site.page(pack_page_path(pack.id)), about=f"paket {pack.title}")
         html = env.get_template("materi/pack.html.j2").render(
-            pack=pack, modules=modules, plan=session_plan(modules), qr=qr_code(site.page(pack_page_path(pack.id))),
-            sheets=SHEETS, **common)
+            pack=pack, modules=modules, plan=session_plan(modules), qr=qr, sheets=SHEETS, **common)
         documents.append(MaterialHtml(pack_pdf_path(pack.id), html, None))
     return documents
 

@@ -15,6 +15,7 @@ from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.private import PrivateContacts
 from generator.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
+from generator.render.first_steps import ACTIVITY_LABELS, first_steps
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.search import render_search_assets, result_tags
@@ -87,6 +88,7 @@ def render_site_docs(
             files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
     files.update(render_map_files(kb, env))
+    files[ACTIVITIES_PAGE] = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
     files.update(_pack_pages(env, kb))
@@ -142,7 +144,7 @@ def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
 
 
 def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
-    steps = [(step, index.citations(step.legal_basis)) for step in record.data.steps]
+    first = first_steps(record.data)
     local_notes = [
         (Link(forum), note.note)
         for forum in index.kb.of_kind("forum") if forum.data.handbook
@@ -152,7 +154,9 @@ def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
     return {
         **_common(record, index),
         "situations": index.links(record.data.situations),
-        "steps": steps,
+        "first": first,
+        "cites": {view.number: index.citations(view.step.legal_basis) for view in first.steps},
+        "activities": [(slug, ACTIVITY_LABELS[slug]) for slug in record.data.activities],
         "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
         "local_notes": local_notes,
         "owners": owners,
@@ -238,6 +242,17 @@ def _areas(index: SiteIndex) -> dict[str, Any]:
 
 _SECTIONS = {"situation": "situasi", "guideline": "pedoman", "education": "edukasi", "legal": "hukum",
              "reference": "referensi", "forum": "forum"}
+ACTIVITIES_PAGE = "kegiatan/index.md"
+
+
+def _activities(kb: KnowledgeBase) -> dict[str, Any]:
+    """Guidelines by officer activity, in the order of ACTIVITY_LABELS; an activity no guideline names is left out."""
+    guidelines = kb.of_kind("guideline")
+    rows = [(slug, label, [Link(g) for g in guidelines if slug in g.data.activities])
+            for slug, label in ACTIVITY_LABELS.items()]
+    return {"activities": [row for row in rows if row[2]]}
+
+
 def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     """The training packs: an index, and per audience its modules in order with a session plan."""
     files: dict[str, str | bytes] = {}

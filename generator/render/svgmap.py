@@ -40,7 +40,7 @@ def render_forum_svg(kb: KnowledgeBase, forum_id: str, *, font_family: str = "sa
     """
     forum = kb.get(forum_id)
     view = forum_view(kb, forum_id)
-    return render_map_svg(view, title=f"Peta {forum.data.name}", subtitle=_area_names(kb, forum.data.areas),
+    return render_map_svg(view, title=f"Peta wilayah {forum.data.name}", subtitle=_area_names(kb, forum.data.areas),
                           id_prefix=f"peta-{forum_id}", font_family=font_family)
 
 

@@ -9,6 +9,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from generator.render.tel_links import TelLinkExtension
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^-])")
 _ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -44,7 +46,7 @@ def content_html(value: object) -> Markup:
     """A Markdown field as a sanitised HTML block that the site's Markdown passes through."""
     if value is None:
         return Markup("")
-    html = markdown.markdown(str(value), extensions=["sane_lists", "tables"], output_format="html")
+    html = markdown.markdown(str(value), extensions=["sane_lists", "tables", TelLinkExtension()], output_format="html")
     # Headings inside content must not outrank the page's own sections.
     html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
     return Markup('<div class="polmas-text" markdown="0">\n{}\n</div>').format(Markup(sanitize_html(html)))

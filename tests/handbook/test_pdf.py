@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from generator import pipeline
 from generator.outputs.handbooks import build_handbooks
+from generator.render.first_steps import ACTIVITY_LABELS
 from tests.handbook.conftest import SampleHandbook
 from tests.handbook.pdfread import Bookmark, fonts, qr_codes, toc_entries
 
@@ -148,3 +149,12 @@ def test_building_twice_gives_byte_identical_pdfs(sample_handbooks: list[SampleH
     forum = hb.edition.contents.forum
     again = build_handbooks(hb.project, hb.kb, forums=[forum], map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
     assert again[0].pdf == hb.pdf
+
+
+def test_officer_activities_appear_with_their_labels(sample_handbooks: list[SampleHandbook]) -> None:
+    for hb in sample_handbooks:
+        everything = squash("\n".join(hb.texts))
+        for guideline in hb.edition.contents.guidelines:
+            labels = "; ".join(ACTIVITY_LABELS[a] for a in guideline.data.activities)
+            if labels:
+                assert squash(f"Kegiatan petugas Polmas: {labels}") in everything, (hb.forum_id, guideline.id)

@@ -1,0 +1,62 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) over every page of the built site, at a phone's size and a desktop's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+SCHEMES = {"phone": "light", "desktop": "dark"}
+"""Each size in one colour scheme: contrast is checked in both schemes, every page at both sizes."""
+SERIOUS = ("serious", "critical")
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                   resultTypes: ['violations']})).violations""",
+        TAGS,
+    )
+    return found
+
+
+def describe(path: str, violation: dict[str, Any]) -> list[str]:
+    return [f"{path}: {violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')}"
+            for node in violation["nodes"][:3]]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_no_serious_or_critical_violation_on_any_page(
+    browser: Any, site_url: str, sample_site: Path, viewport: str,
+) -> None:
+    if not AXE.is_file():
+        pytest.fail("axe-core is installed by `make test` (npm ci); run it first")
+    pages = site_pages(sample_site)
+    assert len(pages) > 50
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=SCHEMES[viewport])
+    # The search index plays no part in what axe checks; building it on every page would double the run.
+    context.route("**/search/*", lambda route: route.abort())
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for path in pages:
+            page.goto(f"{site_url}/{path}", wait_until="load")
+            for violation in axe_violations(page):
+                if violation["impact"] in SERIOUS:
+                    problems.extend(describe(path, violation))
+    finally:
+        context.close()
+    assert problems == [], f"{len(problems)} serious or critical node(s):\n" + "\n".join(problems[:60])
