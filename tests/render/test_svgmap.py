@@ -56,7 +56,7 @@ def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBa
     assert root.get("aria-labelledby") == "peta-fkpm-kecandran-judul peta-fkpm-kecandran-ket"
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert ids and all(i.startswith("peta-fkpm-kecandran-") for i in ids), "ids unique per forum in one document"
-    assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta FKPM Kecandran"  # type: ignore[union-attr]
+    assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta wilayah FKPM Kecandran"  # type: ignore[union-attr]
     fonts = {e.get("font-family") for e in root.iter() if e.get("font-family")}
     assert fonts == {"sans-serif"}, "generic font names only: the handbook and any viewer have them"
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "nothing to fetch"
@@ -89,7 +89,7 @@ def test_svg_escapes_text_from_yaml(scratch: Scratch) -> None:
     assert "<script" not in svg
     root = ET.fromstring(svg)
     assert f"1. {hostile}" in texts(root)
-    assert root.find("svg:title", NS).text == f"Peta {hostile}"  # type: ignore[union-attr]
+    assert root.find("svg:title", NS).text == f"Peta wilayah {hostile}"  # type: ignore[union-attr]
 
 
 def test_forum_without_boundaries_or_places_gets_a_note(scratch: Scratch) -> None:
