@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import ITEM_KINDS
 from generator.model.common import LegalCitation
 from generator.model.forum import Forum, Handbook
+from generator.model.labels import PHASE_ORDER
 from generator.references import iter_models
-from generator.render.views import PHASES
-
-KIND_ORDER = ("situation", "guideline", "education", "legal", "reference")
-"""The products' order: the order of the handbook's chapters and of every list of items."""
-_PHASE_ORDER = {phase: index for index, (phase, _) in enumerate(PHASES)}
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
     situations |= _tagged(kb, "situation", tags) | explicit["situation"]
     situations -= excluded
 
-    phases: set[str] = set(rules.phases) or set(_PHASE_ORDER)
+    phases: set[str] = set(rules.phases) or set(PHASE_ORDER)
     # Another forum's own guidelines are written for its area: they come in only when named in include.ids.
     others_local = {g for f in kb.of_kind("forum") if f.id != forum.id for g in f.data.local_guidelines}
     guidelines = {
@@ -98,7 +95,7 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
         forum=forum,
         handbook=handbook,
         situations=_sorted(kb, situations, lambda r: (r.title.casefold(), r.id)),
-        guidelines=_sorted(kb, guidelines, lambda r: (_PHASE_ORDER[r.data.phase], r.title.casefold(), r.id)),
+        guidelines=_sorted(kb, guidelines, lambda r: (PHASE_ORDER[r.data.phase], r.title.casefold(), r.id)),
         education=_sorted(kb, education, lambda r: (r.title.casefold(), r.id)),
         legal=_sorted(kb, legal, lambda r: (-r.data.year, r.title.casefold(), r.id)),
         references=_sorted(kb, references, lambda r: (r.title.casefold(), r.id)),
@@ -136,7 +133,7 @@ def _tagged(kb: KnowledgeBase, kind: str, tags: set[str]) -> set[str]:
 
 
 def _by_kind(kb: KnowledgeBase, ids: list[str]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {kind: set() for kind in KIND_ORDER}
+    found: dict[str, set[str]] = {kind: set() for kind in ITEM_KINDS}
     for record_id in ids:
         found[kb.get(record_id).kind.name].add(record_id)
     return found

@@ -12,8 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.edition_contents import KIND_ORDER, EditionContents, forums_with_handbooks, select_edition_contents
+from generator.edition_contents import EditionContents, forums_with_handbooks, select_edition_contents
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import ITEM_KINDS
 from generator.problems import Problem, Severity
 from generator.render.tree import write_atomically
 
@@ -22,7 +23,7 @@ HANDBOOKS_DIR = "handbooks"
 EDITIONS_DIR = "data/editions"
 """Published manifests live in the repository: site/ is rebuilt from scratch, the history must not be."""
 _MANIFEST_NAME = re.compile(r"^([1-9][0-9]{0,5})\.json$")
-_KIND_RANK = {kind: rank for rank, kind in enumerate(("forum", *KIND_ORDER))}
+_KIND_RANK = {kind: rank for rank, kind in enumerate(("forum", *ITEM_KINDS))}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.render.views import PHASES
+from generator.model.labels import PHASE_ORDER
 
 DAY_START = 8 * 60
 """Sessions start at 08.00."""
@@ -35,7 +35,6 @@ PACKS: tuple[Pack, ...] = (
          "Untuk petugas di desa dan kelurahan: Bhabinkamtibmas, Pospol dan Babinsa."),
 )
 PACKS_BY_ID = {pack.id: pack for pack in PACKS}
-_PHASE_ORDER = {phase: index for index, (phase, _) in enumerate(PHASES)}
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def pack_modules(kb: KnowledgeBase, pack: Pack) -> list[Record]:
 
 def _first_phase(kb: KnowledgeBase, module: Record) -> int:
     """The earliest phase among the guidelines a module supports; -1 (first) when it supports none."""
-    phases = [_PHASE_ORDER[kb.get(g).data.phase] for g in module.data.supports if g in kb.records]
+    phases = [PHASE_ORDER[kb.get(g).data.phase] for g in module.data.supports if g in kb.records]
     return min(phases, default=-1)
 
 

@@ -12,6 +12,16 @@ from markupsafe import Markup
 from generator import __version__
 from generator.editions import HandbookEdition
 from generator.knowledge import KnowledgeBase
+from generator.model import KINDS
+from generator.model.labels import (
+    CLASS_LABELS,
+    MODEL_LABELS,
+    PHASE_LABELS,
+    PHASES,
+    SITUATION_TYPE_LABELS,
+    STATUS_LABELS,
+    STEP_LEVEL_LABELS,
+)
 from generator.render.handbook_views import (
     Entry,
     HandbookIndex,
@@ -23,21 +33,16 @@ from generator.render.handbook_views import (
 )
 from generator.render.qr import QrCode, SiteAddress, qr_code
 from generator.render.text import content_html
-from generator.render.views import CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS
 
 TEMPLATES = Path("templates/handbook")
-KIND_LABELS = {"forum": "Profil forum", "situation": "Situasi", "guideline": "Pedoman", "education": "Bahan edukasi",
-               "legal": "Payung hukum", "reference": "Referensi"}
+KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook_label}
+"""How the list of changes names a record's kind."""
 
 
 CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("profil", "Profil forum", "forum"),
     ("peta", "Peta wilayah", "forum"),
-    ("situasi", "Situasi dan masalah di wilayah", "situasi/index.md"),
-    ("pedoman", "Pedoman tindakan", "pedoman/index.md"),
-    ("edukasi", "Bahan edukasi", "edukasi/index.md"),
-    ("hukum", "Payung hukum", "hukum/index.md"),
-    ("referensi", "Referensi", "referensi/index.md"),
+    *((kind.section, kind.chapter, f"{kind.section}/index.md") for kind in KINDS if kind.chapter),
     ("kontak", "Direktori kontak menurut peran", "forum"),
     ("glosarium", "Glosarium", "forum"),
 )
@@ -66,8 +71,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["md"] = content_html
     env.filters["tanggal"] = indonesian_date
     env.globals.update(
-        PHASE_LABELS=dict(PHASES), TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS, LEVEL_LABELS=LEVEL_LABELS,
-        STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS, KIND_LABELS=KIND_LABELS,
+        PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
+        STEP_LEVEL_LABELS=STEP_LEVEL_LABELS, STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS,
+        KIND_LABELS=KIND_LABELS,
     )
     return env
 

@@ -14,19 +14,12 @@ from generator.edition_contents import EditionContents
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
 from generator.model.glossary import GlossaryTerm
+from generator.model.labels import AREA_LEVEL_LABELS, ELEMENT_LABELS, PHASES
 from generator.references import iter_models
 from generator.render.qr import QrCode, SiteAddress, qr_code
-from generator.render.views import PHASES
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember")
-ELEMENT_LABELS = {
-    "masyarakat": "Masyarakat", "pemerintah": "Pemerintah", "polri": "Polri", "tni": "TNI",
-    "tokoh-agama": "Tokoh agama", "tokoh-adat": "Tokoh adat", "pengelola": "Pengelola kawasan",
-    "satpam": "Satpam", "pekerja": "Pekerja", "pedagang": "Pedagang", "pemuda": "Pemuda", "perempuan": "Perempuan",
-}
-AREA_LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
-               "kelurahan": "Kelurahan", "desa": "Desa", "rw": "RW", "rt": "RT"}
 
 
 def indonesian_date(value: date) -> str:
@@ -193,7 +186,7 @@ def area_line(kb: KnowledgeBase, area_ids: list[str]) -> str:
 
 
 def _area_name(area: Any) -> str:
-    label = AREA_LEVELS.get(area.level, "")
+    label = AREA_LEVEL_LABELS.get(area.level, "")
     name = str(area.name)
     return name if not label or name.casefold().startswith(label.casefold()) else f"{label} {name}"
 

@@ -8,15 +8,8 @@ from typing import Any
 
 from generator.geo import polygons
 from generator.knowledge import KnowledgeBase, Record
+from generator.model.labels import AREA_LEVEL_ORDER, AREA_LEVELS
 from generator.render.symbols import SYMBOLS, symbol_key
-
-LEVELS: tuple[tuple[str, str], ...] = (
-    ("provinsi", "Provinsi"), ("kabupaten", "Kabupaten"), ("kota", "Kota"), ("kecamatan", "Kecamatan"),
-    ("kelurahan", "Kelurahan"), ("desa", "Desa"), ("rw", "RW"), ("rt", "RT"),
-)
-"""Outer to inner: boundaries are drawn in this order so the finer lines lie on top."""
-LEVEL_LABELS = dict(LEVELS)
-LEVEL_ORDER = {level: n for n, (level, _) in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True)
@@ -80,7 +73,7 @@ class MapView:
     @property
     def levels(self) -> list[str]:
         used = {a.level for a in self.areas}
-        return [level for level, _ in LEVELS if level in used]
+        return [level for level, _ in AREA_LEVELS if level in used]
 
 
 def overview_view(kb: KnowledgeBase) -> MapView | None:
@@ -124,7 +117,7 @@ def _view(
     drawn = {a.id for a in areas}
     parents_drawn = {a.data.parent for a in areas if a.data.parent in drawn}
     shapes = []
-    for area in sorted(areas, key=lambda a: (LEVEL_ORDER[a.data.level], a.data.code)):
+    for area in sorted(areas, key=lambda a: (AREA_LEVEL_ORDER[a.data.level], a.data.code)):
         is_primary = area.id in primary
         # Label the level just below the map's subject; a subject without drawn children names itself.
         labelled = label_all or (area.data.parent in primary and not is_primary) or (

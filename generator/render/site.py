@@ -13,24 +13,23 @@ from markupsafe import Markup, escape
 
 from generator.editions import forum_editions
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import KINDS, PAGE_KINDS
+from generator.model.labels import (
+    CLASS_LABELS,
+    MODEL_LABELS,
+    PHASE_LABELS,
+    PHASES,
+    SITUATION_TYPE_LABELS,
+    STATUS_LABELS,
+    STEP_LEVEL_LABELS,
+)
 from generator.model.private import PrivateContacts
 from generator.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.search import render_search_assets, result_tags
 from generator.render.text import content_html, html_text, plain, safe_url
-from generator.render.views import (
-    CLASS_LABELS,
-    LEVEL_LABELS,
-    MODEL_LABELS,
-    PHASE_LABELS,
-    PHASES,
-    STATUS_LABELS,
-    TYPE_LABELS,
-    Link,
-    SiteIndex,
-    anchor,
-)
+from generator.render.views import Link, SiteIndex, anchor
 
 ITEM_BASE = "../"
 """Item and index pages sit one folder deep; their links climb to the docs root first."""
@@ -56,8 +55,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["heading"] = lambda level: Markup("#" * min(int(level), 6))
     env.filters["anchor"] = anchor
     env.globals.update(
-        PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
-        STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, MODEL_LABELS=MODEL_LABELS,
+        PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS,
+        CLASS_LABELS=CLASS_LABELS, STATUS_LABELS=STATUS_LABELS, STEP_LEVEL_LABELS=STEP_LEVEL_LABELS,
+        MODEL_LABELS=MODEL_LABELS,
         MAP_ASSETS=map_assets(),
     )
     return env
@@ -73,18 +73,20 @@ def render_site_docs(
     index.private = private
     files: dict[str, str | bytes] = {}
     files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
-    for kind, section_template, item_template, context in _PAGES:
-        records = kb.of_kind(kind)
-        section = records[0].kind.section if records else _SECTIONS[kind]
-        files[f"{section}/index.md"] = UNSEARCHED_PAGE + env.get_template(section_template).render(
-            base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind, index),
+    for kind in KINDS:
+        if kind.pages is None:
+            continue
+        records = kb.of_kind(kind.name)
+        context = _CONTEXTS[kind.name]
+        files[f"{kind.section}/index.md"] = UNSEARCHED_PAGE + env.get_template(kind.pages.index_template).render(
+            base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind.name, index),
         )
         for record in records:
-            body = env.get_template(item_template).render(
+            body = env.get_template(kind.pages.item_template).render(
                 base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
-                **({"editions": forum_editions(project, record)} if kind == "forum" else {}),
+                **({"editions": forum_editions(project, record)} if kind.name == "forum" else {}),
             )
-            files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
+            files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
     files.update(render_map_files(kb, env))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
@@ -100,8 +102,6 @@ def render_site_docs(
     return files
 
 
-SEARCH_BOOST = {"situation": 3.0, "guideline": 2.0, "education": 1.5, "forum": 1.5, "legal": 1.0, "reference": 1.0}
-"""Situation pages are where an officer starts, so their own words rank them first."""
 UNSEARCHED_PAGE = "---\nsearch:\n  exclude: true\n---\n\n"
 """Index and tag pages only repeat the items' summaries; in results they would crowd out the items."""
 
@@ -111,11 +111,17 @@ def front_matter(page: Link) -> str:
     meta = {
         "title": str(escape(page.title)),
         "description": str(escape(page.summary)),
-        "search": {"boost": SEARCH_BOOST[page.record.kind.name]},
+        "search": {"boost": _search_boost(page)},
         # The search result shows these under the title: kind and phase at a glance.
         "tags": [str(escape(tag)) for tag in result_tags(page.record)],
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _search_boost(page: Link) -> float:
+    pages = page.record.kind.pages
+    assert pages is not None, "only kinds with pages get front matter"
+    return pages.search_boost
 
 
 def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
@@ -124,7 +130,7 @@ def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
         "related": index.links(data.related),
         "legal": index.citations(data.legal_basis),
         "sources": index.links(data.sources),
-        "referrers": [Link(r) for r in index.kb.referrers(record.id) if r.kind.name not in ("area", "place")],
+        "referrers": [Link(r) for r in index.kb.referrers(record.id) if r.kind.pages is not None],
     }
 
 
@@ -208,7 +214,7 @@ def _home(index: SiteIndex) -> dict[str, Any]:
         "situations": [Link(r) for r in index.kb.of_kind("situation")],
         "phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES],
         "forums": [Link(r) for r in index.kb.of_kind("forum")],
-        "counts": {kind: len(index.kb.of_kind(kind)) for kind in _SECTIONS},
+        "counts": {kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
     }
 
 
@@ -236,8 +242,6 @@ def _areas(index: SiteIndex) -> dict[str, Any]:
     return {"rows": rows}
 
 
-_SECTIONS = {"situation": "situasi", "guideline": "pedoman", "education": "edukasi", "legal": "hukum",
-             "reference": "referensi", "forum": "forum"}
 def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     """The training packs: an index, and per audience its modules in order with a session plan."""
     files: dict[str, str | bytes] = {}
@@ -254,11 +258,8 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     return files
 
 
-_PAGES: tuple[tuple[str, str, str, Callable[[Record, SiteIndex], dict[str, Any]]], ...] = (
-    ("situation", "situations.md.j2", "situation.md.j2", _situation),
-    ("guideline", "guidelines.md.j2", "guideline.md.j2", _guideline),
-    ("education", "education_index.md.j2", "education.md.j2", _education),
-    ("legal", "legal_index.md.j2", "legal.md.j2", _legal),
-    ("reference", "references.md.j2", "reference.md.j2", _reference),
-    ("forum", "forums.md.j2", "forum.md.j2", _forum),
-)
+_CONTEXTS: dict[str, Callable[[Record, SiteIndex], dict[str, Any]]] = {
+    "situation": _situation, "guideline": _guideline, "education": _education, "legal": _legal,
+    "reference": _reference, "forum": _forum,
+}
+"""The item page's context per kind with pages (the templates and section come from the registry)."""

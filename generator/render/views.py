@@ -11,20 +11,9 @@ from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
+from generator.model.labels import PHASES
 from generator.model.private import PrivateContacts
 from generator.references import iter_models
-
-PHASES: tuple[tuple[str, str], ...] = (
-    ("pencegahan", "Pencegahan"),
-    ("penanganan", "Penanganan saat kejadian"),
-    ("pasca", "Pasca kejadian"),
-)
-PHASE_LABELS = dict(PHASES)
-TYPE_LABELS = {"situasi": "Situasi", "masalah": "Masalah", "potensi": "Potensi"}
-CLASS_LABELS = {"PG": "PG · potensi gangguan", "AG": "AG · ambang gangguan", "GN": "GN · gangguan nyata"}
-STATUS_LABELS = {"draf": "Draf", "ditinjau": "Sedang ditinjau", "disahkan": "Disahkan", "dicabut": "Dicabut"}
-LEVEL_LABELS = {"wajib": "Wajib", "sebaiknya": "Sebaiknya"}
-MODEL_LABELS = {"wilayah": "Model wilayah", "kawasan": "Model kawasan", "adat": "Pranata adat"}
 
 
 def anchor(text: str) -> Markup:
@@ -41,7 +30,7 @@ class Link:
     @property
     def url(self) -> Markup:
         """Root-relative; built from validated slugs only, so it needs no escaping."""
-        if self.record.kind.name in ("area", "place"):
+        if self.record.kind.pages is None:
             # Areas and places have no page of their own: they are rows of the area page.
             return Markup(f"wilayah/index.md#{self.record.id}")
         return Markup(f"{self.record.kind.section}/{self.record.id}.md")
