@@ -19,8 +19,8 @@ from weasyprint import HTML
 
 from benchmarks.common import median_seconds
 from generator import pipeline
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import prepare_edition
+from generator.domain.editions import prepare_edition
+from generator.domain.selection import forums_with_handbooks
 from generator.outputs.handbooks import build_handbooks
 from generator.render.handbook import TEMPLATES, render_handbook_html
 

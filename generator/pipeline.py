@@ -7,8 +7,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import check_editions, check_publishable, publish_manifest
+from generator.check.private import PRIVATE_CONTACTS, check_private_details, load_private_contacts
+from generator.domain.editions import check_editions, check_publishable, publish_manifest
+from generator.domain.packs import pack_modules
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
@@ -22,13 +24,11 @@ from generator.outputs.bundle import (
 from generator.outputs.handbooks import build_handbooks, handbook_files, write_handbooks
 from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
-from generator.packs import pack_modules
-from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
+from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, suggest
 from generator.progress_protocol import Progress, silent
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
-from generator.render.tree import write_tree
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""

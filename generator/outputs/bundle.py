@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
 
-from generator.packs import PACKS_BY_ID, Pack
+from generator.domain.packs import PACKS_BY_ID, Pack
 from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
 
 SITE_FOLDER = "situs"

@@ -6,13 +6,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import HandbookEdition, prepare_edition
+from generator.domain.editions import HandbookEdition, prepare_edition
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record
 from generator.outputs.pdf import PdfJob, render_pdfs
+from generator.outputs.tree import write_atomically
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
-from generator.render.tree import write_atomically
 
 
 class HandbookBuildError(Exception):

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import __version__
-from generator.editions import HandbookEdition
+from generator.domain.editions import HandbookEdition
 from generator.knowledge import KnowledgeBase
 from generator.model import KINDS
 from generator.model.labels import (

@@ -10,12 +10,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.edition_contents import EditionContents
+from generator.domain.selection import EditionContents
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
 from generator.model.glossary import GlossaryTerm
 from generator.model.labels import AREA_LEVEL_LABELS, ELEMENT_LABELS, PHASES
-from generator.references import iter_models
+from generator.model.references import iter_models
 from generator.render.qr import QrCode, SiteAddress, qr_code
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",

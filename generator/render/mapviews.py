@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from generator.geo import polygons
+from generator.check.geography import polygons
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.labels import AREA_LEVEL_ORDER, AREA_LEVELS
 from generator.render.symbols import SYMBOLS, symbol_key

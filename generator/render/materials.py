@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
+from generator.domain.packs import PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
-from generator.packs import PACKS, pack_modules, session_plan
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code

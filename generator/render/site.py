@@ -11,7 +11,8 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.editions import forum_editions
+from generator.domain.editions import forum_editions
+from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
 from generator.model import KINDS, PAGE_KINDS
 from generator.model.labels import (
@@ -24,7 +25,6 @@ from generator.model.labels import (
     STEP_LEVEL_LABELS,
 )
 from generator.model.private import PrivateContacts
-from generator.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
 from generator.render.search import render_search_assets, result_tags

@@ -8,7 +8,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.geo import contains, polygons
+from generator.check.geography import contains, polygons
 from generator.knowledge import KnowledgeBase
 from generator.model.labels import AREA_LEVEL_LABELS
 from generator.render.mapviews import AreaShape, MapView, forum_view

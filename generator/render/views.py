@@ -13,7 +13,7 @@ from generator.knowledge import KnowledgeBase, Record
 from generator.model.common import LegalCitation
 from generator.model.labels import PHASES
 from generator.model.private import PrivateContacts
-from generator.references import iter_models
+from generator.model.references import iter_models
 
 
 def anchor(text: str) -> Markup:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import HandbookEdition, prepare_edition
+from generator.domain.editions import HandbookEdition, prepare_edition
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase
 from tests.handbook.pdfread import Bookmark, bookmarks, page_texts
 

@@ -11,8 +11,8 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from generator.edition_contents import forums_with_handbooks, select_edition_contents
-from generator.editions import prepare_edition, publish_manifest
+from generator.domain.editions import prepare_edition, publish_manifest
+from generator.domain.selection import forums_with_handbooks, select_edition_contents
 from tests.conftest import Scratch
 from tests.handbook.pdfread import page_texts
 from tests.handbook.project import write_project

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import pipeline
-from generator.editions import prepare_edition
+from generator.domain.editions import prepare_edition
 from generator.render.handbook import handbook_context
 from generator.render.qr import SiteAddress
 from tests.conftest import Scratch

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from generator import pipeline
 from generator.cli import EXIT_BUILD, main
-from generator.editions import prepare_edition
+from generator.domain.editions import prepare_edition
 from generator.outputs.handbooks import HandbookBuildError, build_handbooks
 from generator.outputs.site import SiteBuildError, build_site
 from generator.render.handbook import render_handbook_html

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.geo import contains
+from generator.check.geography import contains
 from generator.knowledge import KnowledgeBase, load_knowledge
 from generator.render.mapviews import AreaShape, forum_view
 from generator.render.svgmap import label_point, render_forum_svg

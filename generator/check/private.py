@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.check.validate import validate_model
 from generator.knowledge import KnowledgeBase, Record
-from generator.load import KeyPath, SourceFile, _dotted, read_yaml_file
+from generator.load.source import KeyPath, SourceFile, _dotted, read_yaml_file
 from generator.model.private import PrivateContacts
 from generator.problems import Problem, suggest
-from generator.validate import validate_model
 
 PRIVATE_CONTACTS = "data/private/contacts.yaml"
 """Relative to the project; data/private/ is git-ignored and skipped by the loader."""

@@ -8,14 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.glossary import load_glossary
-from generator.load import SourceFile, _dotted, read_yaml_file
+from generator.check.glossary import load_glossary
+from generator.check.validate import validate_record
+from generator.load.source import SourceFile, _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
+from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
-from generator.references import iter_models, iter_references
-from generator.validate import validate_record
 
 ROOTS = ("content", "data")
 OTHER_FILES = ("data/glossary.yaml",)
@@ -97,7 +97,7 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
     if not problems.has_errors():
-        from generator.geo import check_geography  # geography needs resolved references
+        from generator.check.geography import check_geography  # geography needs resolved references
 
         problems.extend(check_geography(kb))
     return kb, problems

@@ -12,7 +12,7 @@ from generator.model import ITEM_KINDS
 from generator.model.common import LegalCitation
 from generator.model.forum import Forum, Handbook
 from generator.model.labels import PHASE_ORDER
-from generator.references import iter_models
+from generator.model.references import iter_models
 
 
 @dataclass(frozen=True)

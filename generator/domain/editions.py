@@ -12,11 +12,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.edition_contents import EditionContents, forums_with_handbooks, select_edition_contents
+from generator.domain.selection import EditionContents, forums_with_handbooks, select_edition_contents
 from generator.knowledge import KnowledgeBase, Record
 from generator.model import ITEM_KINDS
+from generator.outputs.tree import write_atomically
 from generator.problems import Problem, Severity
-from generator.render.tree import write_atomically
 
 HANDBOOKS_DIR = "handbooks"
 """Folder in the docs tree (and so in site/) that holds the PDFs and their manifests."""

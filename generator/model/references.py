@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load import KeyPath
+from generator.load.source import KeyPath
 from generator.model import referable_kinds
 from generator.model.common import Ref
 

@@ -1,0 +1,5 @@
+"""The knowledge stage: the KnowledgeBase built from validated records, with every domain query asked of it."""
+
+from generator.knowledge.base import Backlink, KnowledgeBase, Record, load_knowledge, newest_content_date
+
+__all__ = ["Backlink", "KnowledgeBase", "Record", "load_knowledge", "newest_content_date"]
