@@ -12,6 +12,7 @@ build: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 check: $(VENV)/.installed

@@ -37,11 +37,12 @@ def main() -> int:
         return 1
     base_url = (project / TEMPLATES).as_uri() + "/"
     rows = []
+    site = pipeline.site_address(project)
     for forum in forums_with_handbooks(kb):
-        html = render_handbook_html(kb, prepare_edition(project, kb, forum), project=project)
-        pdf = build_handbooks(project, kb, forums=[forum])[0].pdf
+        html = render_handbook_html(kb, prepare_edition(kb, forum), project=project, site=site)
+        pdf = build_handbooks(project, kb, site=site, forums=[forum])[0].pdf
         pages = len(PdfReader(BytesIO(pdf)).pages)
-        ours = median_seconds(lambda f=forum: build_handbooks(project, kb, forums=[f]), args.repeat)
+        ours = median_seconds(lambda f=forum: build_handbooks(project, kb, site=site, forums=[f]), args.repeat)
         bare = median_seconds(lambda h=html: HTML(string=h, base_url=base_url).write_pdf(), args.repeat)
         bare_ua = median_seconds(
             lambda h=html: HTML(string=h, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1"), args.repeat)

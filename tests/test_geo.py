@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.geography import contains
 from generator.cli import EXIT_INPUT, main
+from generator.model.geometry import contains
 
 SQUARE = {
     "type": "Polygon",

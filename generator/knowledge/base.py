@@ -6,14 +6,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
+from generator.check.manifests import PublishedEditions, check_published
 from generator.check.validate import validate_record
-from generator.load.source import SourceFile, _dotted, read_yaml_file
+from generator.load.editions import read_published_files
+from generator.load.source import _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
+from generator.model.record import Record, of_kind
 from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
 
@@ -21,23 +24,6 @@ ROOTS = ("content", "data")
 OTHER_FILES = ("data/glossary.yaml",)
 """YAML files under content/ and data/ that are not records of a kind."""
 OTHER_FOLDERS = ("data/private", "data/editions")
-
-
-@dataclass(frozen=True)
-class Record:
-    """One validated item with the file it came from."""
-
-    kind: Kind
-    data: Any
-    source: SourceFile
-
-    @property
-    def id(self) -> str:
-        return str(self.data.id)
-
-    @property
-    def title(self) -> str:
-        return str(getattr(self.data, "title", None) or getattr(self.data, "name", self.id))
 
 
 @dataclass(frozen=True)
@@ -55,10 +41,12 @@ class KnowledgeBase:
     glossary: Glossary = field(default_factory=Glossary)
     unreadable: set[str] = field(default_factory=set)
     """Ids (file names) of records that could not be read or validated; their problems are reported already."""
+    published: dict[str, PublishedEditions] = field(default_factory=dict)
+    """Each forum's published handbook editions (data/editions/), read once."""
 
     def of_kind(self, name: str) -> list[Record]:
         """Records of one kind in a stable order (by id)."""
-        return sorted((r for r in self.records.values() if r.kind.name == name), key=lambda r: r.id)
+        return of_kind(self.records, name)
 
     def get(self, record_id: str) -> Record:
         return self.records[record_id]
@@ -96,10 +84,9 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     problems.extend(resolve_references(kb))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
+    kb.published = check_published(read_published_files(project))
     if not problems.has_errors():
-        from generator.check.geography import check_geography  # geography needs resolved references
-
-        problems.extend(check_geography(kb))
+        problems.extend(check_geography(kb.records))  # geography needs resolved references
     return kb, problems
 
 

@@ -79,11 +79,11 @@ def make_environment(templates: Path) -> Environment:
 
 
 def render_handbook_html(
-    kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, map_svg: str | None = None,
+    kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, site: SiteAddress, map_svg: str | None = None,
 ) -> str:
     """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
     env = make_environment(project / TEMPLATES)
-    context = handbook_context(kb, edition, site=SiteAddress.from_mkdocs(project), map_svg=map_svg)
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg)
     return env.get_template("handbook.html.j2").render(**context)
 
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from generator.check.geography import polygons
 from generator.knowledge import KnowledgeBase, Record
+from generator.model.geometry import polygons
 from generator.model.labels import AREA_LEVEL_ORDER, AREA_LEVELS
 from generator.render.symbols import SYMBOLS, symbol_key
 

@@ -45,10 +45,11 @@ class MaterialHtml:
     """the module it comes from (None for a pack), for problems"""
 
 
-def render_materials_html(kb: KnowledgeBase, *, project: Path, printed: date | None) -> list[MaterialHtml]:
+def render_materials_html(
+    kb: KnowledgeBase, *, project: Path, site: SiteAddress, printed: date | None,
+) -> list[MaterialHtml]:
     """Every module's three sheets and every pack's plan, as HTML documents for the PDF engine."""
     env = make_environment(project / TEMPLATES)
-    site = SiteAddress.from_mkdocs(project)
     common = {"generator": f"Pustaka Polmas {__version__}", "date_iso": printed.isoformat() if printed else "",
               "date_text": indonesian_date(printed) if printed else ""}
     documents = []

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import segno
-import yaml
 from markupsafe import Markup
 
 from generator.knowledge import Record
+from generator.load.site import SiteConfig
 from generator.render.views import Link
 
 
@@ -30,10 +28,9 @@ class SiteAddress:
     directory_urls: bool
 
     @classmethod
-    def from_mkdocs(cls, project: Path) -> SiteAddress:
-        config: dict[str, Any] = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader) or {}
-        base = str(config.get("site_url") or "")
-        return cls(base if base.endswith("/") else base + "/", bool(config.get("use_directory_urls", True)))
+    def from_config(cls, config: SiteConfig) -> SiteAddress:
+        base = config.site_url
+        return cls(base if base.endswith("/") else base + "/", config.use_directory_urls)
 
     def page(self, docs_path: str) -> str:
         """'pedoman/x.md' → 'https://…/pedoman/x.html' (or '…/pedoman/x/' with directory URLs)."""
@@ -44,13 +41,6 @@ class SiteAddress:
 
     def record(self, record: Record) -> str:
         return self.page(str(Link(record).url))
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry tags such as !ENV or !!python/name; we read only plain keys, so ignore them."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def qr_code(url: str) -> QrCode:

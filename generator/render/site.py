@@ -84,7 +84,7 @@ def render_site_docs(
         for record in records:
             body = env.get_template(kind.pages.item_template).render(
                 base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
-                **({"editions": forum_editions(project, record)} if kind.name == "forum" else {}),
+                **({"editions": forum_editions(kb, record)} if kind.name == "forum" else {}),
             )
             files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))

@@ -8,8 +8,8 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.check.geography import contains, polygons
 from generator.knowledge import KnowledgeBase
+from generator.model.geometry import contains, polygons
 from generator.model.labels import AREA_LEVEL_LABELS
 from generator.render.mapviews import AreaShape, MapView, forum_view
 from generator.render.symbols import SVG_NS, SYMBOLS, symbol_group

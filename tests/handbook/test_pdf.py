@@ -146,5 +146,6 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
 def test_building_twice_gives_byte_identical_pdfs(sample_handbooks: list[SampleHandbook]) -> None:
     hb = min(sample_handbooks, key=lambda h: len(h.texts))
     forum = hb.edition.contents.forum
-    again = build_handbooks(hb.project, hb.kb, forums=[forum], map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
+    again = build_handbooks(hb.project, hb.kb, site=pipeline.site_address(hb.project), forums=[forum],
+                            map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
     assert again[0].pdf == hb.pdf

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.check.geography import contains
 from generator.knowledge import KnowledgeBase, load_knowledge
+from generator.model.geometry import contains
 from generator.render.mapviews import AreaShape, forum_view
 from generator.render.svgmap import label_point, render_forum_svg
 from tests.conftest import Scratch
