@@ -182,6 +182,8 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
     return HandbooksResult(kb, problems, written, [path for path, new in published if new])
 
 
+BUNDLE_TEMPLATES = Path("templates/bundle")
+"""The offline archive's own landing page."""
 HANDBOOK_FONT = "Pustaka Sans"
 """The @font-face family of templates/handbook/print.css (Noto Sans shipped with the project)."""
 
@@ -217,7 +219,8 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules))
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
+                                   templates=project / BUNDLE_TEMPLATES))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)

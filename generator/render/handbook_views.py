@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from markupsafe import Markup
 
 from generator.domain.selection import EditionContents
@@ -18,13 +19,10 @@ from generator.model.labels import AREA_LEVEL_LABELS, ELEMENT_LABELS, PHASES
 from generator.model.references import iter_models
 from generator.render.qr import QrCode, SiteAddress, qr_code
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-
 
 def indonesian_date(value: date) -> str:
-    """2025-03-17 → '17 Maret 2025'."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """2025-03-17 → '17 Maret 2025' (CLDR's Indonesian month names, through babel)."""
+    return format_date(value, "d MMMM y", locale="id")
 
 
 @dataclass(frozen=True)
