@@ -6,6 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pypdf import PdfReader
@@ -129,7 +130,7 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
 ) -> None:
     for hb in sample_handbooks:
         reader = PdfReader(BytesIO(hb.pdf))
-        catalog = reader.trailer["/Root"]
+        catalog: Any = reader.trailer["/Root"]  # pypdf types a dictionary's values as any PDF object
         assert catalog["/MarkInfo"]["/Marked"].value is True and "/StructTreeRoot" in catalog
         assert catalog["/Lang"] == "id"
         xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
