@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.model import Area, Place
 from generator.model.geometry import contains, polygons
 from generator.model.record import Record, Records, of_kind
 from generator.problems import Problem, Severity
@@ -9,14 +10,14 @@ from generator.problems import Problem, Severity
 
 def check_geography(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for area in of_kind(records, "area"):
+    for area in of_kind(records, Area):
         problems.extend(_check_area(area, records))
-    for place in of_kind(records, "place"):
+    for place in of_kind(records, Place):
         problems.extend(_check_place(place, records))
     return problems
 
 
-def _check_area(area: Record, records: Records) -> list[Problem]:
+def _check_area(area: Record[Area], records: Records) -> list[Problem]:
     problems: list[Problem] = []
     data = area.data
     parent = records.get(data.parent) if data.parent else None
@@ -48,7 +49,7 @@ def _check_area(area: Record, records: Records) -> list[Problem]:
     return problems
 
 
-def _check_place(place: Record, records: Records) -> list[Problem]:
+def _check_place(place: Record[Place], records: Records) -> list[Problem]:
     area = records.get(place.data.area)
     if area is None or area.kind.name != "area" or not area.data.geometry:
         return []

@@ -9,6 +9,7 @@ from typing import Any
 from generator.check.validate import validate_model
 from generator.load.private import PRIVATE_CONTACTS
 from generator.load.source import KeyPath, SourceFile, _dotted
+from generator.model import Forum
 from generator.model.private import PrivateContacts
 from generator.model.record import Record, Records, of_kind
 from generator.problems import Problem, suggest
@@ -41,7 +42,7 @@ def _check_entry(records: Records, source: SourceFile, index: int, forum_id: str
     forum = records.get(forum_id)
     if forum is None or forum.kind.name != "forum":
         line, column = source.position(("contacts", index, "forum"))
-        forums = [r.id for r in of_kind(records, "forum")]
+        forums = [r.id for r in of_kind(records, Forum)]
         return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].forum",
                         f"unknown forum '{forum_id}'{suggest(forum_id, forums)}; no such id in data/forums/")]
     roles = sorted({m.role for m in forum.data.members} | {c.role for c in forum.data.contacts})

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.domain.selection import EditionContents, forums_with_handbooks, select_edition_contents
 from generator.knowledge import KnowledgeBase, Record
 from generator.load.editions import EDITIONS_DIR
-from generator.model import ITEM_KINDS
+from generator.model import ITEM_KINDS, Forum
 from generator.model.manifest import Manifest, ManifestItem
 from generator.problems import Problem, Severity
 
@@ -113,7 +113,7 @@ class ForumEditions:
     earlier: list[Manifest]
 
 
-def forum_editions(kb: KnowledgeBase, forum: Record) -> ForumEditions | None:
+def forum_editions(kb: KnowledgeBase, forum: Record[Forum]) -> ForumEditions | None:
     handbook = forum.data.handbook
     if handbook is None:
         return None
@@ -123,7 +123,7 @@ def forum_editions(kb: KnowledgeBase, forum: Record) -> ForumEditions | None:
                          Markup(edition_pdf_path(forum.id, handbook.edition)), earlier)
 
 
-def prepare_edition(kb: KnowledgeBase, forum: Record) -> HandbookEdition:
+def prepare_edition(kb: KnowledgeBase, forum: Record[Forum]) -> HandbookEdition:
     """Select the edition's contents, hash them, and compare with the newest edition published before it."""
     contents = select_edition_contents(kb, forum)
     manifest = build_manifest(contents)
@@ -147,7 +147,7 @@ def check_publishable(kb: KnowledgeBase, manifests: list[Manifest]) -> None:
             )
 
 
-def check_edition_number(forum: Record, manifest: Manifest, published: dict[int, Manifest]) -> list[Problem]:
+def check_edition_number(forum: Record[Forum], manifest: Manifest, published: dict[int, Manifest]) -> list[Problem]:
     """An edition number never goes back; rebuilding a published number with new content deserves a warning."""
     if not published:
         return []
@@ -179,7 +179,7 @@ def check_editions(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _notes_on_absent_guidelines(forum: Record, contents: EditionContents) -> list[Problem]:
+def _notes_on_absent_guidelines(forum: Record[Forum], contents: EditionContents) -> list[Problem]:
     problems = []
     present = {g.id for g in contents.guidelines}
     for index, note in enumerate(contents.handbook.local_notes):

@@ -6,6 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, overload
+
+from pydantic import BaseModel
 
 from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
@@ -16,7 +19,7 @@ from generator.load.source import _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
-from generator.model.record import Record, of_kind
+from generator.model.record import M, Record, as_kind, of_kind
 from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
 
@@ -44,12 +47,24 @@ class KnowledgeBase:
     published: dict[str, PublishedEditions] = field(default_factory=dict)
     """Each forum's published handbook editions (data/editions/), read once."""
 
-    def of_kind(self, name: str) -> list[Record]:
-        """Records of one kind in a stable order (by id)."""
-        return of_kind(self.records, name)
+    @overload
+    def of_kind(self, kind: type[M]) -> list[Record[M]]: ...
+    @overload
+    def of_kind(self, kind: str) -> list[Record]: ...
 
-    def get(self, record_id: str) -> Record:
-        return self.records[record_id]
+    def of_kind(self, kind: type[BaseModel] | str) -> list[Record[Any]]:
+        """Records of one kind in a stable order (by id); given the model, their data is typed."""
+        return of_kind(self.records, kind)
+
+    @overload
+    def get(self, record_id: str) -> Record: ...
+    @overload
+    def get(self, record_id: str, kind: type[M]) -> Record[M]: ...
+
+    def get(self, record_id: str, kind: type[BaseModel] | None = None) -> Record[Any]:
+        """The record of that id; given its model, typed (another kind raises TypeError)."""
+        record = self.records[record_id]
+        return as_kind(record, kind) if kind is not None else record
 
     def referrers(self, record_id: str, kind: str | None = None) -> list[Record]:
         """Records that name `record_id`, once each, by id."""

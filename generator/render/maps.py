@@ -15,6 +15,7 @@ from folium.utilities import JsCode
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Forum
 from generator.model.labels import AREA_LEVEL_LABELS, PLACE_TYPE_LABELS
 from generator.render.mapviews import AreaShape, MapView, PlaceMark
 from generator.render.symbols import SYMBOLS, symbol_svg
@@ -173,7 +174,7 @@ def _area_feature(kb: KnowledgeBase, shape: AreaShape, base: str) -> dict[str, A
     style["className"] = f"polmas-area polmas-area--{shape.level}"
     if shape.primary and shape.level != "kecamatan":
         style.update(weight=float(style["weight"]) + 1, fillColor="#ffcc80", fillOpacity=0.18)
-    forums = [f for f in kb.of_kind("forum") if shape.record.id in f.data.areas]
+    forums = [f for f in kb.of_kind(Forum) if shape.record.id in f.data.areas]
     return {
         "type": "Feature",
         "geometry": shape.geometry,

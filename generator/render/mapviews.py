@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Area, Place
 from generator.model.geometry import polygons
 from generator.model.labels import AREA_LEVEL_ORDER, AREA_LEVELS
 from generator.render.symbols import SYMBOLS, symbol_key
@@ -78,9 +79,9 @@ class MapView:
 
 def overview_view(kb: KnowledgeBase) -> MapView | None:
     """Every area and every place; the top areas are primary, their children labelled."""
-    areas = [a for a in kb.of_kind("area") if a.data.geometry]
+    areas = [a for a in kb.of_kind(Area) if a.data.geometry]
     roots = {a.id for a in areas if not a.data.parent or a.data.parent not in kb.records}
-    return _view(kb, "ikhtisar", "Peta wilayah dan tempat", areas, roots, kb.of_kind("place"))
+    return _view(kb, "ikhtisar", "Peta wilayah dan tempat", areas, roots, kb.of_kind(Place))
 
 
 def forum_view(kb: KnowledgeBase, forum_id: str) -> MapView | None:
@@ -89,7 +90,7 @@ def forum_view(kb: KnowledgeBase, forum_id: str) -> MapView | None:
     covered = _with_descendants(kb, forum.data.areas)
     areas = [kb.get(i) for i in sorted(covered) if kb.get(i).data.geometry]
     listed = set(forum.data.places) | ({forum.data.bkpm} if forum.data.bkpm else set())
-    places = [p for p in kb.of_kind("place") if p.id in listed or p.data.area in covered]
+    places = [p for p in kb.of_kind(Place) if p.id in listed or p.data.area in covered]
     return _view(kb, f"forum-{forum.id}", f"Peta {forum.data.name}", areas, set(forum.data.areas), places)
 
 
@@ -99,7 +100,7 @@ def situation_view(kb: KnowledgeBase, situation_id: str) -> MapView | None:
     Only some areas are drawn here, so each is named.
     """
     situation = kb.get(situation_id)
-    places = [p for p in kb.of_kind("place") if p.data.situation == situation_id]
+    places = [p for p in kb.of_kind(Place) if p.data.situation == situation_id]
     if not places:
         return None
     wanted = set(situation.data.areas) | {p.data.area for p in places}
@@ -132,7 +133,7 @@ def _view(
 LEVEL_WORDS = ("Kecamatan ", "Kelurahan ", "Desa ", "Kabupaten ", "Kota ", "Provinsi ")
 
 
-def _short_label(kb: KnowledgeBase, area: Record, drawn: set[str]) -> str:
+def _short_label(kb: KnowledgeBase, area: Record[Area], drawn: set[str]) -> str:
     """Drop the level word, then the names of drawn ancestors that end the name: 'RT 01 / RW 03 Kecandran'
     on a map of Kecandran with its RWs reads 'RT 01'."""
     label = _without_level_word(area.data.name)
@@ -174,7 +175,7 @@ def _bounds(areas: list[AreaShape], places: list[PlaceMark]) -> tuple[float, flo
 
 def _with_descendants(kb: KnowledgeBase, area_ids: list[str]) -> set[str]:
     children: dict[str, list[str]] = defaultdict(list)
-    for area in kb.of_kind("area"):
+    for area in kb.of_kind(Area):
         if area.data.parent:
             children[area.data.parent].append(area.id)
     found: set[str] = set()

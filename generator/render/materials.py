@@ -9,6 +9,7 @@ from pathlib import Path
 from generator import __version__
 from generator.domain.packs import PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Education
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
@@ -53,7 +54,7 @@ def render_materials_html(
     common = {"generator": f"Pustaka Polmas {__version__}", "date_iso": printed.isoformat() if printed else "",
               "date_text": indonesian_date(printed) if printed else ""}
     documents = []
-    for module in kb.of_kind("education"):
+    for module in kb.of_kind(Education):
         qr = qr_code(site.record(module))
         for stem, title, template in SHEETS:
             html = env.get_template(f"materi/{template}").render(

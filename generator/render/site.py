@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 from generator.domain.editions import forum_editions
 from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
-from generator.model import KINDS, PAGE_KINDS
+from generator.model import KINDS, PAGE_KINDS, Area, Education, Forum, Guideline, Legal, Place, Reference, Situation
+from generator.model.common import Item
 from generator.model.labels import (
     CLASS_LABELS,
     MODEL_LABELS,
@@ -124,7 +125,7 @@ def _search_boost(page: Link) -> float:
     return pages.search_boost
 
 
-def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _common(record: Record[Item], index: SiteIndex) -> dict[str, Any]:
     data = record.data
     return {
         "related": index.links(data.related),
@@ -134,7 +135,7 @@ def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _situation(record: Record[Situation], index: SiteIndex) -> dict[str, Any]:
     by_phase = index.guidelines_by_phase(record.id)
     return {
         **_common(record, index),
@@ -147,14 +148,14 @@ def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _guideline(record: Record[Guideline], index: SiteIndex) -> dict[str, Any]:
     steps = [(step, index.citations(step.legal_basis)) for step in record.data.steps]
     local_notes = [
         (Link(forum), note.note)
-        for forum in index.kb.of_kind("forum") if forum.data.handbook
+        for forum in index.kb.of_kind(Forum) if forum.data.handbook
         for note in forum.data.handbook.local_notes if note.guideline == record.id
     ]
-    owners = [Link(f) for f in index.kb.of_kind("forum") if record.id in f.data.local_guidelines]
+    owners = [Link(f) for f in index.kb.of_kind(Forum) if record.id in f.data.local_guidelines]
     return {
         **_common(record, index),
         "situations": index.links(record.data.situations),
@@ -165,14 +166,14 @@ def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def _education(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _education(record: Record[Education], index: SiteIndex) -> dict[str, Any]:
     return {**_common(record, index), "supports": index.links(record.data.supports),
             "attachments": index.links(record.data.attachments)}
 
 
-def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _legal(record: Record[Legal], index: SiteIndex) -> dict[str, Any]:
     cited = index.cited_by.get(record.id, {})
-    replaced_by = [Link(r) for r in index.kb.of_kind("legal") if record.id in r.data.replaces]
+    replaced_by = [Link(r) for r in index.kb.of_kind(Legal) if record.id in r.data.replaces]
     if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
         replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
     return {
@@ -185,11 +186,11 @@ def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def _reference(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _reference(record: Record[Reference], index: SiteIndex) -> dict[str, Any]:
     return _common(record, index)
 
 
-def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
+def _forum(record: Record[Forum], index: SiteIndex) -> dict[str, Any]:
     data = record.data
     members: dict[str, list[Any]] = defaultdict(list)
     for member in data.members:
@@ -209,30 +210,30 @@ def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
 
 
 def _home(index: SiteIndex) -> dict[str, Any]:
-    guidelines = index.kb.of_kind("guideline")
+    guidelines = index.kb.of_kind(Guideline)
     return {
-        "situations": [Link(r) for r in index.kb.of_kind("situation")],
+        "situations": [Link(r) for r in index.kb.of_kind(Situation)],
         "phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES],
-        "forums": [Link(r) for r in index.kb.of_kind("forum")],
+        "forums": [Link(r) for r in index.kb.of_kind(Forum)],
         "counts": {kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
     }
 
 
 def _section_extras(kind: str, index: SiteIndex) -> dict[str, Any]:
     if kind == "guideline":
-        guidelines = index.kb.of_kind("guideline")
+        guidelines = index.kb.of_kind(Guideline)
         return {"phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase])
                            for phase, label in PHASES]}
     return {}
 
 
 def _areas(index: SiteIndex) -> dict[str, Any]:
-    roots = [a for a in index.kb.of_kind("area") if not a.data.parent]
+    roots = [a for a in index.kb.of_kind(Area) if not a.data.parent]
     rows: list[tuple[int, Link, list[Link], list[Link]]] = []
 
-    def walk(area: Record, depth: int) -> None:
-        places = [Link(p) for p in index.kb.of_kind("place") if p.data.area == area.id]
-        forums = [Link(f) for f in index.kb.of_kind("forum") if area.id in f.data.areas]
+    def walk(area: Record[Area], depth: int) -> None:
+        places = [Link(p) for p in index.kb.of_kind(Place) if p.data.area == area.id]
+        forums = [Link(f) for f in index.kb.of_kind(Forum) if area.id in f.data.areas]
         rows.append((depth, Link(area), places, forums))
         for child in sorted(index.children.get(area.id, []), key=lambda r: r.data.code):
             walk(child, depth + 1)

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Area, Guideline, Situation
 from generator.model.common import LegalCitation
 from generator.model.labels import PHASES
 from generator.model.private import PrivateContacts
@@ -87,7 +88,7 @@ class SiteIndex:
             for legal, articles in cited.items()
         }
         children: dict[str, list[Record]] = defaultdict(list)
-        for area in kb.of_kind("area"):
+        for area in kb.of_kind(Area):
             if area.data.parent:
                 children[area.data.parent].append(area)
         index.children = dict(children)
@@ -106,14 +107,14 @@ class SiteIndex:
         return found
 
     def guidelines_by_phase(self, situation_id: str) -> list[tuple[str, list[Link]]]:
-        guidelines = [g for g in self.kb.of_kind("guideline") if situation_id in g.data.situations]
+        guidelines = [g for g in self.kb.of_kind(Guideline) if situation_id in g.data.situations]
         return [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES]
 
     def situations_in(self, area_ids: list[str]) -> list[Link]:
         wanted: set[str] = set()
         for area_id in area_ids:
             wanted |= self.area_and_below(area_id)
-        return [Link(s) for s in self.kb.of_kind("situation") if wanted & set(s.data.areas)]
+        return [Link(s) for s in self.kb.of_kind(Situation) if wanted & set(s.data.areas)]
 
     def tags(self) -> list[tuple[str, list[Link]]]:
         by_tag: dict[str, list[Link]] = defaultdict(list)

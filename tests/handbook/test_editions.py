@@ -101,7 +101,7 @@ def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> 
     kb, problems = pipeline.check(sample_copy)
     assert not problems.has_errors()
     forum = min(forums_with_handbooks(kb), key=lambda f: len(select_edition_contents(kb, f).items))
-    edition = forum.data.handbook.edition
+    edition = select_edition_contents(kb, forum).handbook.edition
     # Publish the current edition as `polmas handbook --publish` records it (its PDF is tested elsewhere).
     publish_manifest(sample_copy, kb, prepare_edition(kb, forum).manifest)
     guideline = select_edition_contents(kb, forum).guidelines[0]

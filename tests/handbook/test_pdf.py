@@ -82,7 +82,7 @@ def test_forum_name_local_additions_and_checklist_steps_appear(sample_handbooks:
         forum = hb.edition.contents.forum.data
         everything = squash("\n".join(hb.texts))
         assert squash(forum.name) in squash(hb.texts[0]), "the cover names the forum"
-        handbook = forum.handbook
+        handbook = hb.edition.contents.handbook
         local = [n.note for n in handbook.local_notes] + [n.title for n in handbook.notes]
         local += [hb.kb.get(g).title for g in forum.local_guidelines]
         assert local, f"{hb.forum_id}: the sample forum shows a local addition"
