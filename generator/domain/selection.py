@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.model import ITEM_KINDS, Area, Education, Guideline, Legal, Reference, Situation
+from generator.model import ITEM_KINDS, Education, Guideline, Legal, Reference, Situation
 from generator.model.common import Item, LegalCitation
 from generator.model.forum import Forum, Handbook
 from generator.model.labels import PHASE_ORDER
@@ -106,26 +106,9 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record[Forum]) -> EditionC
 def _situations_of_forum(kb: KnowledgeBase, forum: Forum) -> set[str]:
     areas: set[str] = set()
     for area_id in forum.areas:
-        areas |= _area_and_below(kb, area_id) | _areas_above(kb, area_id)
+        areas |= kb.area_and_below([area_id]) | set(kb.areas_above(area_id))
     found = {s.id for s in kb.of_kind(Situation) if areas & set(s.data.areas)}
     return found | {s for program in forum.programs for s in program.situations}
-
-
-def _area_and_below(kb: KnowledgeBase, area_id: str) -> set[str]:
-    found = {area_id}
-    for area in kb.of_kind(Area):
-        if area.data.parent == area_id:
-            found |= _area_and_below(kb, area.id)
-    return found
-
-
-def _areas_above(kb: KnowledgeBase, area_id: str) -> set[str]:
-    found: set[str] = set()
-    parent = kb.get(area_id).data.parent
-    while parent is not None and parent not in found:
-        found.add(parent)
-        parent = kb.get(parent).data.parent
-    return found
 
 
 def _tagged(kb: KnowledgeBase, kind: str, tags: set[str]) -> set[str]:

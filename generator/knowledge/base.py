@@ -1,32 +1,25 @@
-"""The KnowledgeBase: every validated record by id, references resolved, backlinks built."""
+"""The KnowledgeBase: records by id, backlinks, and the one home of the area tree, phases and citations."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any, overload
+from functools import cached_property
+from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel
 
-from generator.check.geography import check_geography
-from generator.check.glossary import load_glossary
-from generator.check.manifests import PublishedEditions, check_published
-from generator.check.validate import validate_record
-from generator.load.editions import read_published_files
-from generator.load.source import _dotted, read_yaml_file
-from generator.model import KINDS, KINDS_BY_NAME, Kind
+from generator.check.manifests import PublishedEditions
+from generator.model import Area, Guideline
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
+from generator.model.labels import PHASES
 from generator.model.record import M, Record, as_kind, of_kind
-from generator.model.references import iter_models, iter_references
-from generator.problems import Problem, ProblemList, suggest
+from generator.model.references import iter_models
 
-ROOTS = ("content", "data")
-OTHER_FILES = ("data/glossary.yaml",)
-"""YAML files under content/ and data/ that are not records of a kind."""
-OTHER_FOLDERS = ("data/private", "data/editions")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -66,6 +59,53 @@ class KnowledgeBase:
         record = self.records[record_id]
         return as_kind(record, kind) if kind is not None else record
 
+    @cached_property
+    def _area_children(self) -> dict[str, list[Record[Area]]]:
+        children: dict[str, list[Record[Area]]] = defaultdict(list)
+        for area in self.of_kind(Area):
+            if area.data.parent:
+                children[area.data.parent].append(area)
+        return dict(children)
+
+    def area_children(self, area_id: str) -> list[Record[Area]]:
+        """The areas right under `area_id`, by id."""
+        return self._area_children.get(area_id, [])
+
+    def area_and_below(self, area_ids: Iterable[str]) -> set[str]:
+        """The areas and every area under them, however deep."""
+        found: set[str] = set()
+        stack = list(area_ids)
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(child.id for child in self.area_children(current))
+        return found
+
+    def areas_above(self, area_id: str) -> list[str]:
+        """Parent first, then grandparent, …; stops at a missing or repeated id."""
+        chain: list[str] = []
+        current = self.records.get(area_id)
+        while current is not None and current.data.parent and current.data.parent not in chain:
+            chain.append(current.data.parent)
+            current = self.records.get(current.data.parent)
+        return chain
+
+    def guidelines_by_phase(self, situation_id: str | None = None) -> list[tuple[str, str, list[Record[Guideline]]]]:
+        """Every phase (phase, label, its guidelines by id), those for one situation when given; none left out."""
+        guidelines = [g for g in self.of_kind(Guideline) if situation_id is None or situation_id in g.data.situations]
+        return group_by_phase(guidelines, lambda g: g.data.phase)
+
+    def citations(self, records: Iterable[Record] | None = None) -> dict[str, dict[str | None, list[Record]]]:
+        """legal id → article (None: the whole law) → the records citing it, once each, in the order given."""
+        found: dict[str, dict[str | None, dict[str, Record]]] = defaultdict(lambda: defaultdict(dict))
+        for record in self.records.values() if records is None else records:
+            for _, model in iter_models(record.data):
+                if isinstance(model, LegalCitation):
+                    found[model.ref][model.article][record.id] = record
+        return {legal: {article: list(by_id.values()) for article, by_id in articles.items()}
+                for legal, articles in found.items()}
+
     def referrers(self, record_id: str, kind: str | None = None) -> list[Record]:
         """Records that name `record_id`, once each, by id."""
         found = {b.source.id: b.source for b in self.backlinks.get(record_id, [])
@@ -73,130 +113,10 @@ class KnowledgeBase:
         return [found[key] for key in sorted(found)]
 
 
-def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
-    """Read every file, validate it, and resolve references; all problems are collected."""
-    problems = ProblemList()
-    kb = KnowledgeBase()
-    seen: dict[str, Record] = {}
-    for kind, path in _record_files(project, problems):
-        src_path = path.relative_to(project).as_posix()
-        loaded = read_yaml_file(path, src_path)
-        if isinstance(loaded, list):
-            problems.extend(loaded)
-            kb.unreadable.add(path.stem)
-            continue
-        record_data, found = validate_record(loaded, kind)
-        problems.extend(found)
-        if record_data is None:
-            kb.unreadable.add(path.stem)
-            continue
-        record = Record(kind, record_data, loaded)
-        if record.id in seen:
-            problems.extend(_duplicate_problems(record, seen[record.id]))
-            continue
-        seen[record.id] = record
-    kb.records = dict(sorted(seen.items()))
-    problems.extend(resolve_references(kb))
-    kb.glossary, found = load_glossary(project)
-    problems.extend(found)
-    kb.published = check_published(read_published_files(project))
-    if not problems.has_errors():
-        problems.extend(check_geography(kb.records))  # geography needs resolved references
-    return kb, problems
-
-
-def _record_files(project: Path, problems: ProblemList) -> list[tuple[Kind, Path]]:
-    """Every YAML file with the kind its folder stands for; files elsewhere are problems."""
-    found: list[tuple[Kind, Path]] = []
-    folders = {kind.folder: kind for kind in KINDS}
-    for root in ROOTS:
-        for path in sorted((project / root).rglob("*")):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
-                continue
-            rel = path.relative_to(project).as_posix()
-            folder = path.parent.relative_to(project).as_posix()
-            if rel in OTHER_FILES or any(rel.startswith(f + "/") for f in OTHER_FOLDERS):
-                continue
-            if path.suffix == ".yml":
-                problems.append(Problem(rel, 1, 1, "", "rename the file to end in .yaml"))
-            elif folder in folders:
-                found.append((folders[folder], path))
-            else:
-                allowed = ", ".join(sorted(folders))
-                problems.append(Problem(
-                    rel, 1, 1, "",
-                    f"this folder holds no kind of record{suggest(folder, folders)}; "
-                    f"move the file into one of: {allowed}",
-                ))
-    return found
-
-
-def _duplicate_problems(record: Record, first: Record) -> list[Problem]:
-    pairs = ((record, first), (first, record))
-    problems = []
-    for here, there in pairs:
-        line, column = here.source.position(("id",))
-        other_line, other_column = there.source.position(("id",))
-        problems.append(Problem(
-            here.source.src_path, line, column, "id",
-            f"id '{here.id}' is also used by {there.source.src_path}:{other_line}:{other_column}; "
-            "every id must be unique",
-        ))
-    return problems
-
-
-def resolve_references(kb: KnowledgeBase) -> list[Problem]:
-    """Check that every named id exists and is of the right kind; record backlinks."""
-    problems: list[Problem] = []
-    for record in kb.records.values():
-        for ref in iter_references(record.data):
-            target = kb.records.get(ref.target)
-            if target is not None and target.kind.name in ref.kinds:
-                if target.id != record.id:
-                    kb.backlinks[target.id].append(Backlink(record, str(ref.path[0])))
-                continue
-            if target is None and ref.target in kb.unreadable:
-                continue  # that file's own problem is reported; "unknown id" here would only add noise
-            problems.append(_reference_problem(record, ref.path, ref.target, ref.kinds, kb))
-        problems.extend(_check_articles(record, kb))
-    return problems
-
-
-def _reference_problem(
-    record: Record, path: tuple[str | int, ...], target_id: str, kinds: tuple[str, ...], kb: KnowledgeBase,
-) -> Problem:
-    line, column = record.source.position(path)
-    wanted = " or ".join(kinds)
-    target = kb.records.get(target_id)
-    if target is not None:
-        message = (f"'{target_id}' is a {target.kind.name} ({target.source.src_path}), "
-                   f"but a {wanted} is expected here")
-    else:
-        candidates = [r.id for r in kb.records.values() if r.kind.name in kinds]
-        folders = ", ".join(KINDS_BY_NAME[k].folder + "/" for k in kinds)
-        message = f"unknown {wanted} '{target_id}'{suggest(target_id, candidates)}; no such id in {folders}"
-    return Problem(record.source.src_path, line, column, _dotted(path), message)
-
-
-def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
-    """A cited article must be listed in the legal file, so the link can land on it."""
-    problems: list[Problem] = []
-    for path, model in iter_models(record.data):
-        if not isinstance(model, LegalCitation) or model.article is None:
-            continue
-        legal = kb.records.get(model.ref)
-        if legal is None or legal.kind.name != "legal":
-            continue
-        numbers = [a.number for a in legal.data.articles]
-        if model.article not in numbers:
-            line, column = record.source.position((*path, "article"))
-            listed = ", ".join(numbers) or "none"
-            problems.append(Problem(
-                record.source.src_path, line, column, _dotted((*path, "article")),
-                f"'{model.article}' is not listed in {legal.source.src_path} (listed: {listed})"
-                f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
-            ))
-    return problems
+def group_by_phase(items: Iterable[T], phase_of: Callable[[T], str]) -> list[tuple[str, str, list[T]]]:
+    """(phase, label, items of that phase in the order given) for every phase, in the order of an incident."""
+    chosen = list(items)
+    return [(phase, label, [item for item in chosen if phase_of(item) == phase]) for phase, label in PHASES]
 
 
 def newest_content_date(kb: KnowledgeBase) -> date | None:

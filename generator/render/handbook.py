@@ -11,13 +11,12 @@ from markupsafe import Markup
 
 from generator import __version__
 from generator.domain.editions import HandbookEdition
-from generator.knowledge import KnowledgeBase
+from generator.knowledge import KnowledgeBase, group_by_phase
 from generator.model import KINDS
 from generator.model.labels import (
     CLASS_LABELS,
     MODEL_LABELS,
     PHASE_LABELS,
-    PHASES,
     SITUATION_TYPE_LABELS,
     STATUS_LABELS,
     STEP_LEVEL_LABELS,
@@ -94,8 +93,7 @@ def handbook_context(
     index = HandbookIndex(kb, contents, site)
     forum_url = site.record(forum)
     guideline_entries = [index.entry(g) for g in contents.guidelines]
-    phases = [(phase, label, [e for e in guideline_entries if e.data.phase == phase]) for phase, label in PHASES]
-    phases = [group for group in phases if group[2]]
+    phases = [group for group in group_by_phase(guideline_entries, lambda e: e.data.phase) if group[2]]
     sections = {
         "situasi": [index.entry(r) for r in contents.situations],
         "edukasi": [index.entry(r) for r in contents.education],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +86,7 @@ def overview_view(kb: KnowledgeBase) -> MapView | None:
 def forum_view(kb: KnowledgeBase, forum_id: str) -> MapView | None:
     """The forum's areas and everything below them, its listed places and every place inside its areas."""
     forum = kb.get(forum_id)
-    covered = _with_descendants(kb, forum.data.areas)
+    covered = kb.area_and_below(forum.data.areas)
     areas = [kb.get(i) for i in sorted(covered) if kb.get(i).data.geometry]
     listed = set(forum.data.places) | ({forum.data.bkpm} if forum.data.bkpm else set())
     places = [p for p in kb.of_kind(Place) if p.id in listed or p.data.area in covered]
@@ -137,7 +136,7 @@ def _short_label(kb: KnowledgeBase, area: Record[Area], drawn: set[str]) -> str:
     """Drop the level word, then the names of drawn ancestors that end the name: 'RT 01 / RW 03 Kecandran'
     on a map of Kecandran with its RWs reads 'RT 01'."""
     label = _without_level_word(area.data.name)
-    for ancestor_id in _ancestor_chain(kb, area.id):
+    for ancestor_id in kb.areas_above(area.id):
         ancestor = kb.records[ancestor_id]
         if ancestor_id not in drawn:
             break
@@ -155,16 +154,6 @@ def _without_level_word(name: str) -> str:
     return name
 
 
-def _ancestor_chain(kb: KnowledgeBase, area_id: str) -> list[str]:
-    """Parent first, then grandparent, …; stops at a missing or repeated id."""
-    chain: list[str] = []
-    current = kb.records.get(area_id)
-    while current is not None and current.data.parent and current.data.parent not in chain:
-        chain.append(current.data.parent)
-        current = kb.records.get(current.data.parent)
-    return chain
-
-
 def _bounds(areas: list[AreaShape], places: list[PlaceMark]) -> tuple[float, float, float, float]:
     lons = [x for a in areas for poly in polygons(a.geometry) for ring in poly for x, _ in ring]
     lats = [y for a in areas for poly in polygons(a.geometry) for ring in poly for _, y in ring]
@@ -173,20 +162,5 @@ def _bounds(areas: list[AreaShape], places: list[PlaceMark]) -> tuple[float, flo
     return min(lats), min(lons), max(lats), max(lons)
 
 
-def _with_descendants(kb: KnowledgeBase, area_ids: list[str]) -> set[str]:
-    children: dict[str, list[str]] = defaultdict(list)
-    for area in kb.of_kind(Area):
-        if area.data.parent:
-            children[area.data.parent].append(area.id)
-    found: set[str] = set()
-    stack = list(area_ids)
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(children.get(current, []))
-    return found
-
-
 def _ancestors(kb: KnowledgeBase, area_id: str) -> set[str]:
-    return set(_ancestor_chain(kb, area_id))
+    return set(kb.areas_above(area_id))

@@ -210,10 +210,9 @@ def _forum(record: Record[Forum], index: SiteIndex) -> dict[str, Any]:
 
 
 def _home(index: SiteIndex) -> dict[str, Any]:
-    guidelines = index.kb.of_kind(Guideline)
     return {
         "situations": [Link(r) for r in index.kb.of_kind(Situation)],
-        "phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES],
+        "phases": index.guidelines_by_phase(),
         "forums": [Link(r) for r in index.kb.of_kind(Forum)],
         "counts": {kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
     }
@@ -221,9 +220,7 @@ def _home(index: SiteIndex) -> dict[str, Any]:
 
 def _section_extras(kind: str, index: SiteIndex) -> dict[str, Any]:
     if kind == "guideline":
-        guidelines = index.kb.of_kind(Guideline)
-        return {"phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase])
-                           for phase, label in PHASES]}
+        return {"phases": index.guidelines_by_phase()}
     return {}
 
 
@@ -235,7 +232,7 @@ def _areas(index: SiteIndex) -> dict[str, Any]:
         places = [Link(p) for p in index.kb.of_kind(Place) if p.data.area == area.id]
         forums = [Link(f) for f in index.kb.of_kind(Forum) if area.id in f.data.areas]
         rows.append((depth, Link(area), places, forums))
-        for child in sorted(index.children.get(area.id, []), key=lambda r: r.data.code):
+        for child in sorted(index.kb.area_children(area.id), key=lambda r: r.data.code):
             walk(child, depth + 1)
 
     for root in sorted(roots, key=lambda r: r.data.code):

@@ -1,0 +1,149 @@
+"""Building the KnowledgeBase: every file read and validated, references resolved, backlinks recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.geography import check_geography
+from generator.check.glossary import load_glossary
+from generator.check.manifests import check_published
+from generator.check.validate import validate_record
+from generator.knowledge.base import Backlink, KnowledgeBase
+from generator.load.editions import read_published_files
+from generator.load.source import _dotted, read_yaml_file
+from generator.model import KINDS, KINDS_BY_NAME, Kind
+from generator.model.common import LegalCitation
+from generator.model.record import Record
+from generator.model.references import iter_models, iter_references
+from generator.problems import Problem, ProblemList, suggest
+
+ROOTS = ("content", "data")
+OTHER_FILES = ("data/glossary.yaml",)
+"""YAML files under content/ and data/ that are not records of a kind."""
+OTHER_FOLDERS = ("data/private", "data/editions")
+
+
+def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
+    """Read every file, validate it, and resolve references; all problems are collected."""
+    problems = ProblemList()
+    kb = KnowledgeBase()
+    seen: dict[str, Record] = {}
+    for kind, path in _record_files(project, problems):
+        src_path = path.relative_to(project).as_posix()
+        loaded = read_yaml_file(path, src_path)
+        if isinstance(loaded, list):
+            problems.extend(loaded)
+            kb.unreadable.add(path.stem)
+            continue
+        record_data, found = validate_record(loaded, kind)
+        problems.extend(found)
+        if record_data is None:
+            kb.unreadable.add(path.stem)
+            continue
+        record = Record(kind, record_data, loaded)
+        if record.id in seen:
+            problems.extend(_duplicate_problems(record, seen[record.id]))
+            continue
+        seen[record.id] = record
+    kb.records = dict(sorted(seen.items()))
+    problems.extend(resolve_references(kb))
+    kb.glossary, found = load_glossary(project)
+    problems.extend(found)
+    kb.published = check_published(read_published_files(project))
+    if not problems.has_errors():
+        problems.extend(check_geography(kb.records))  # geography needs resolved references
+    return kb, problems
+
+
+def _record_files(project: Path, problems: ProblemList) -> list[tuple[Kind, Path]]:
+    """Every YAML file with the kind its folder stands for; files elsewhere are problems."""
+    found: list[tuple[Kind, Path]] = []
+    folders = {kind.folder: kind for kind in KINDS}
+    for root in ROOTS:
+        for path in sorted((project / root).rglob("*")):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            rel = path.relative_to(project).as_posix()
+            folder = path.parent.relative_to(project).as_posix()
+            if rel in OTHER_FILES or any(rel.startswith(f + "/") for f in OTHER_FOLDERS):
+                continue
+            if path.suffix == ".yml":
+                problems.append(Problem(rel, 1, 1, "", "rename the file to end in .yaml"))
+            elif folder in folders:
+                found.append((folders[folder], path))
+            else:
+                allowed = ", ".join(sorted(folders))
+                problems.append(Problem(
+                    rel, 1, 1, "",
+                    f"this folder holds no kind of record{suggest(folder, folders)}; "
+                    f"move the file into one of: {allowed}",
+                ))
+    return found
+
+
+def _duplicate_problems(record: Record, first: Record) -> list[Problem]:
+    pairs = ((record, first), (first, record))
+    problems = []
+    for here, there in pairs:
+        line, column = here.source.position(("id",))
+        other_line, other_column = there.source.position(("id",))
+        problems.append(Problem(
+            here.source.src_path, line, column, "id",
+            f"id '{here.id}' is also used by {there.source.src_path}:{other_line}:{other_column}; "
+            "every id must be unique",
+        ))
+    return problems
+
+
+def resolve_references(kb: KnowledgeBase) -> list[Problem]:
+    """Check that every named id exists and is of the right kind; record backlinks."""
+    problems: list[Problem] = []
+    for record in kb.records.values():
+        for ref in iter_references(record.data):
+            target = kb.records.get(ref.target)
+            if target is not None and target.kind.name in ref.kinds:
+                if target.id != record.id:
+                    kb.backlinks[target.id].append(Backlink(record, str(ref.path[0])))
+                continue
+            if target is None and ref.target in kb.unreadable:
+                continue  # that file's own problem is reported; "unknown id" here would only add noise
+            problems.append(_reference_problem(record, ref.path, ref.target, ref.kinds, kb))
+        problems.extend(_check_articles(record, kb))
+    return problems
+
+
+def _reference_problem(
+    record: Record, path: tuple[str | int, ...], target_id: str, kinds: tuple[str, ...], kb: KnowledgeBase,
+) -> Problem:
+    line, column = record.source.position(path)
+    wanted = " or ".join(kinds)
+    target = kb.records.get(target_id)
+    if target is not None:
+        message = (f"'{target_id}' is a {target.kind.name} ({target.source.src_path}), "
+                   f"but a {wanted} is expected here")
+    else:
+        candidates = [r.id for r in kb.records.values() if r.kind.name in kinds]
+        folders = ", ".join(KINDS_BY_NAME[k].folder + "/" for k in kinds)
+        message = f"unknown {wanted} '{target_id}'{suggest(target_id, candidates)}; no such id in {folders}"
+    return Problem(record.source.src_path, line, column, _dotted(path), message)
+
+
+def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
+    """A cited article must be listed in the legal file, so the link can land on it."""
+    problems: list[Problem] = []
+    for path, model in iter_models(record.data):
+        if not isinstance(model, LegalCitation) or model.article is None:
+            continue
+        legal = kb.records.get(model.ref)
+        if legal is None or legal.kind.name != "legal":
+            continue
+        numbers = [a.number for a in legal.data.articles]
+        if model.article not in numbers:
+            line, column = record.source.position((*path, "article"))
+            listed = ", ".join(numbers) or "none"
+            problems.append(Problem(
+                record.source.src_path, line, column, _dotted((*path, "article")),
+                f"'{model.article}' is not listed in {legal.source.src_path} (listed: {listed})"
+                f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
+            ))
+    return problems
