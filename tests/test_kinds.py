@@ -9,7 +9,7 @@ import pytest
 from generator.model import ITEM_KINDS, KINDS, KINDS_BY_NAME, PAGE_KINDS, Kind, referable_kinds
 from generator.model.common import ANY_ITEM
 from generator.render.handbook import CHAPTERS, KIND_LABELS
-from generator.render.site import _CONTEXTS
+from generator.render.pages import ITEM_PAGES
 
 
 def test_items_are_the_five_products_in_order() -> None:
@@ -22,7 +22,7 @@ def test_any_item_expands_to_every_item_kind_and_keeps_others() -> None:
 
 
 def test_every_kind_with_pages_has_a_page_context() -> None:
-    assert set(_CONTEXTS) == set(PAGE_KINDS)
+    assert set(ITEM_PAGES) == set(PAGE_KINDS)
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.pages], ids=lambda k: k.name)

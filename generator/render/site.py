@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -13,9 +10,8 @@ from markupsafe import Markup, escape
 
 from generator.domain.editions import forum_editions
 from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
-from generator.knowledge import KnowledgeBase, Record
-from generator.model import KINDS, PAGE_KINDS, Area, Education, Forum, Guideline, Legal, Place, Reference, Situation
-from generator.model.common import Item
+from generator.knowledge import KnowledgeBase
+from generator.model import KINDS
 from generator.model.labels import (
     CLASS_LABELS,
     MODEL_LABELS,
@@ -27,7 +23,8 @@ from generator.model.labels import (
 )
 from generator.model.private import PrivateContacts
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
-from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
+from generator.render.mappages import map_assets, render_map_files
+from generator.render.pages import ITEM_PAGES, areas_page, home_page, index_page_extras
 from generator.render.search import render_search_assets, result_tags
 from generator.render.text import content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
@@ -73,22 +70,22 @@ def render_site_docs(
     index = SiteIndex.build(kb)
     index.private = private
     files: dict[str, str | bytes] = {}
-    files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
+    files["index.md"] = env.get_template("home.md.j2").render(base="", **home_page(index).variables())
     for kind in KINDS:
         if kind.pages is None:
             continue
         records = kb.of_kind(kind.name)
-        context = _CONTEXTS[kind.name]
+        context = ITEM_PAGES[kind.name]
         files[f"{kind.section}/index.md"] = UNSEARCHED_PAGE + env.get_template(kind.pages.index_template).render(
-            base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind.name, index),
+            base=ITEM_BASE, items=[Link(r) for r in records], **index_page_extras(kind.name, index),
         )
         for record in records:
             body = env.get_template(kind.pages.item_template).render(
-                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
+                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index).variables(),
                 **({"editions": forum_editions(kb, record)} if kind.name == "forum" else {}),
             )
             files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
-    files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
+    files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
@@ -125,121 +122,6 @@ def _search_boost(page: Link) -> float:
     return pages.search_boost
 
 
-def _common(record: Record[Item], index: SiteIndex) -> dict[str, Any]:
-    data = record.data
-    return {
-        "related": index.links(data.related),
-        "legal": index.citations(data.legal_basis),
-        "sources": index.links(data.sources),
-        "referrers": [Link(r) for r in index.kb.referrers(record.id) if r.kind.pages is not None],
-    }
-
-
-def _situation(record: Record[Situation], index: SiteIndex) -> dict[str, Any]:
-    by_phase = index.guidelines_by_phase(record.id)
-    return {
-        **_common(record, index),
-        "phases": by_phase,
-        "responses": [g for _, links in by_phase for g in links if g.data.how_it_works],
-        "areas": index.links(record.data.areas),
-        "places": [Link(p) for p in index.kb.referrers(record.id, "place")],
-        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
-        "map": situation_map(index.kb, record.id),
-    }
-
-
-def _guideline(record: Record[Guideline], index: SiteIndex) -> dict[str, Any]:
-    steps = [(step, index.citations(step.legal_basis)) for step in record.data.steps]
-    local_notes = [
-        (Link(forum), note.note)
-        for forum in index.kb.of_kind(Forum) if forum.data.handbook
-        for note in forum.data.handbook.local_notes if note.guideline == record.id
-    ]
-    owners = [Link(f) for f in index.kb.of_kind(Forum) if record.id in f.data.local_guidelines]
-    return {
-        **_common(record, index),
-        "situations": index.links(record.data.situations),
-        "steps": steps,
-        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
-        "local_notes": local_notes,
-        "owners": owners,
-    }
-
-
-def _education(record: Record[Education], index: SiteIndex) -> dict[str, Any]:
-    return {**_common(record, index), "supports": index.links(record.data.supports),
-            "attachments": index.links(record.data.attachments)}
-
-
-def _legal(record: Record[Legal], index: SiteIndex) -> dict[str, Any]:
-    cited = index.cited_by.get(record.id, {})
-    replaced_by = [Link(r) for r in index.kb.of_kind(Legal) if record.id in r.data.replaces]
-    if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
-        replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
-    return {
-        **_common(record, index),
-        "replaces": index.links(record.data.replaces),
-        "replaced_by": replaced_by,
-        "articles": [(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
-        "cited_whole": [Link(r) for r in cited.get(None, [])],
-        "cited_any": sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title),
-    }
-
-
-def _reference(record: Record[Reference], index: SiteIndex) -> dict[str, Any]:
-    return _common(record, index)
-
-
-def _forum(record: Record[Forum], index: SiteIndex) -> dict[str, Any]:
-    data = record.data
-    members: dict[str, list[Any]] = defaultdict(list)
-    for member in data.members:
-        members[member.element].append(member)
-    return {
-        "areas": index.links(data.areas),
-        "places": index.links(data.places),
-        "bkpm": Link(index.kb.get(data.bkpm)) if data.bkpm else None,
-        "members": sorted(members.items()),
-        "situations": index.situations_in(data.areas),
-        "local_guidelines": index.links(data.local_guidelines),
-        "program_situations": [index.links(p.situations) for p in data.programs],
-        "map": forum_map(index.kb, record.id),
-        "map_svg": forum_svg_path(record.id),
-        "private_contacts": index.private.for_forum(record.id) if index.private else [],
-    }
-
-
-def _home(index: SiteIndex) -> dict[str, Any]:
-    return {
-        "situations": [Link(r) for r in index.kb.of_kind(Situation)],
-        "phases": index.guidelines_by_phase(),
-        "forums": [Link(r) for r in index.kb.of_kind(Forum)],
-        "counts": {kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
-    }
-
-
-def _section_extras(kind: str, index: SiteIndex) -> dict[str, Any]:
-    if kind == "guideline":
-        return {"phases": index.guidelines_by_phase()}
-    return {}
-
-
-def _areas(index: SiteIndex) -> dict[str, Any]:
-    roots = [a for a in index.kb.of_kind(Area) if not a.data.parent]
-    rows: list[tuple[int, Link, list[Link], list[Link]]] = []
-
-    def walk(area: Record[Area], depth: int) -> None:
-        places = [Link(p) for p in index.kb.of_kind(Place) if p.data.area == area.id]
-        forums = [Link(f) for f in index.kb.of_kind(Forum) if area.id in f.data.areas]
-        rows.append((depth, Link(area), places, forums))
-        for child in sorted(index.kb.area_children(area.id), key=lambda r: r.data.code):
-            walk(child, depth + 1)
-
-    for root in sorted(roots, key=lambda r: r.data.code):
-        walk(root, 0)
-    return {"rows": rows}
-
-
 def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     """The training packs: an index, and per audience its modules in order with a session plan."""
     files: dict[str, str | bytes] = {}
@@ -254,10 +136,3 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
         )
     files["paket/index.md"] = UNSEARCHED_PAGE + env.get_template("packs.md.j2").render(base=ITEM_BASE, packs=rows)
     return files
-
-
-_CONTEXTS: dict[str, Callable[[Record, SiteIndex], dict[str, Any]]] = {
-    "situation": _situation, "guideline": _guideline, "education": _education, "legal": _legal,
-    "reference": _reference, "forum": _forum,
-}
-"""The item page's context per kind with pages (the templates and section come from the registry)."""
