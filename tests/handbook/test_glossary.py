@@ -55,4 +55,4 @@ def test_handbook_glossary_holds_only_the_words_the_edition_uses(scratch: Scratc
     assert not problems
     context = handbook_context(kb, prepare_edition(kb, kb.get("fkpm-kecandran")),
                                site=SiteAddress("https://contoh.example/", False))
-    assert [t.term for t in context["glossary"]] == ["Siskamling"], "'ronda' counts; 'Kawasan' and the rest do not"
+    assert [t.term for t in context.glossary] == ["Siskamling"], "'ronda' counts; 'Kawasan' and the rest do not"
