@@ -37,7 +37,7 @@ from generator.render.handbook_views import (
     texts_of,
 )
 from generator.render.qr import QrCode, SiteAddress, qr_code
-from generator.render.text import content_html
+from generator.render.text import SHARED_TEMPLATES, content_html
 
 TEMPLATES = Path("templates/handbook")
 KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook_label}
@@ -130,8 +130,9 @@ class HandbookContext:
 
 def make_environment(templates: Path) -> Environment:
     """Jinja for HTML: everything escaped unless marked safe; a missing value is an error, not a blank."""
-    env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # templates/shared/ holds the phrases the handbook and the site both say (phrases.j2).
+    env = Environment(loader=FileSystemLoader([templates, templates.parent / SHARED_TEMPLATES]), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = content_html
     env.filters["tanggal"] = indonesian_date
     env.globals.update(

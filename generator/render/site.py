@@ -26,7 +26,7 @@ from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_
 from generator.render.mappages import map_assets, render_map_files
 from generator.render.pages import ITEM_PAGES, areas_page, home_page, index_page_extras
 from generator.render.search import render_search_assets, result_tags
-from generator.render.text import content_html, html_text, plain, safe_url
+from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
 
 ITEM_BASE = "../"
@@ -36,7 +36,8 @@ ITEM_BASE = "../"
 def make_environment(templates: Path) -> Environment:
     """Jinja for Markdown output: every value is escaped as inert text unless marked safe."""
     env = Environment(
-        loader=FileSystemLoader(templates),
+        # templates/shared/ holds the phrases the site and the handbook both say (phrases.j2).
+        loader=FileSystemLoader([templates, templates.parent / SHARED_TEMPLATES]),
         autoescape=True,
         finalize=plain,
         undefined=StrictUndefined,
