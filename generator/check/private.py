@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from generator.check.validate import validate_model
 from generator.load.private import PRIVATE_CONTACTS
-from generator.load.source import KeyPath, SourceFile, _dotted
+from generator.load.source import KeyPath, SourceFile, _dotted, iter_strings
 from generator.model import Forum
 from generator.model.private import PrivateContacts
 from generator.model.record import Record, Records, of_kind
@@ -60,7 +59,7 @@ def check_private_details(contacts: PrivateContacts | None, records: Records) ->
     names = sorted({c.name for c in contacts.contacts}) if contacts else []
     numbers = sorted({_digits(c.phone) for c in contacts.contacts if c.phone}) if contacts else []
     for record in records.values():
-        for path, text in _strings(record.source.data, ()):
+        for path, text in iter_strings(record.source.data):
             problems.extend(_leaks(record, path, text, names, numbers))
     return problems
 
@@ -79,17 +78,6 @@ def _leaks(record: Record, path: KeyPath, text: str, names: list[str], numbers: 
         if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group()):
             yield Problem(*where, f"'{match.group()}' is a phone number from {PRIVATE_CONTACTS}; public files "
                                   "give roles and public channels only")
-
-
-def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
 
 
 def _digits(phone: str) -> str:

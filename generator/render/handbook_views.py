@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator.domain.selection import EditionContents
 from generator.knowledge import KnowledgeBase, Record, group_by_phase
+from generator.load.source import iter_strings
 from generator.model import Area
 from generator.model.common import LegalCitation
 from generator.model.glossary import GlossaryTerm
@@ -151,13 +152,7 @@ def _mentions(text: str, word: str) -> bool:
 
 def texts_of(value: Any) -> list[str]:
     """Every string inside a dumped model (for finding which glossary terms an edition uses)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in texts_of(v)]
-    if isinstance(value, list):
-        return [t for v in value for t in texts_of(v)]
-    return []
+    return [text for _, text in iter_strings(value)]
 
 
 def area_line(kb: KnowledgeBase, area_ids: list[str]) -> str:
