@@ -13,6 +13,7 @@ build: $(VENV)/.installed $(NODE)
 test: $(VENV)/.installed-test $(NODE) system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 check: $(VENV)/.installed

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__, pipeline
-from generator.editions import PublishError
+from generator.domain.editions import PublishError
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
@@ -103,7 +103,7 @@ def _check(project: Path, args: argparse.Namespace) -> int:
     kb, problems = pipeline.check(project)
     report(problems, checked=len(kb.records))
     if args.links:
-        from generator.external_links import check_links, external_links
+        from generator.domain.external_links import check_links, external_links
 
         statuses = check_links(external_links(kb))
         for status in statuses:
@@ -200,7 +200,7 @@ def _serve(project: Path, args: argparse.Namespace) -> int:
 
 
 def _schema(project: Path, args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.outputs.schema import write_schemas
 
     for path in write_schemas(project / "schemas"):
         print(path.relative_to(project).as_posix())

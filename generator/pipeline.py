@@ -7,9 +7,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import PublishError, check_editions, check_publishable, publish_manifest
+from generator.check.private import check_private_details, validate_private_contacts
+from generator.check.site import site_url_problem
+from generator.domain.editions import PublishError, check_editions, check_publishable
+from generator.domain.packs import pack_modules
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
+from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
+from generator.load.site import SiteConfig, read_site_config
 from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
     SITE_FOLDER,
@@ -19,17 +24,15 @@ from generator.outputs.bundle import (
     entries_for,
     write_archive,
 )
-from generator.outputs.handbooks import build_handbooks, handbook_files, write_handbooks
+from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
 from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
-from generator.packs import pack_modules
-from generator.private_contacts import PRIVATE_CONTACTS, check_private_details, load_private_contacts
+from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
 from generator.progress_protocol import Progress, silent
-from generator.render.qr import site_url_problem
+from generator.render.qr import SiteAddress
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
-from generator.render.tree import write_tree
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
@@ -62,13 +65,41 @@ class BuildResult:
     pages: int
 
 
+@dataclass(frozen=True)
+class Checked:
+    """Everything read and checked, once per run: the knowledge base, the private contacts, their problems."""
+
+    kb: KnowledgeBase
+    problems: ProblemList
+    private: PrivateContacts | None
+
+
 def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     """Load and validate everything, including that no public file names a private person; write nothing."""
+    checked = check_project(project)
+    return checked.kb, checked.problems
+
+
+def check_project(project: Path) -> Checked:
     kb, problems = load_knowledge(project)
-    problems.extend(check_private_details(project, kb))
+    private, found = validate_private_contacts(read_private_contacts(project), kb.records)
+    problems.extend(found)
+    problems.extend(check_private_details(private, kb.records))
     if not problems.has_errors():  # handbook selections need resolved references
-        problems.extend(check_editions(project, kb))
-    return kb, problems
+        problems.extend(check_editions(kb))
+    return Checked(kb, problems, private)
+
+
+def site_config(project: Path) -> SiteConfig:
+    """mkdocs.yml's address settings, for the QR codes of every PDF and the placeholder check."""
+    config = read_site_config(project)
+    if isinstance(config, Problem):
+        raise InputError(ProblemList([config]))
+    return config
+
+
+def site_address(project: Path) -> SiteAddress:
+    return SiteAddress.from_config(site_config(project))
 
 
 def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None,
@@ -77,11 +108,13 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     docs = render_site_docs(kb, project=project, private=private)
     report = progress or silent
     forums = forums_with_handbooks(kb)
-    built = build_handbooks(project, kb, forums=forums, map_svgs=forum_map_svgs(kb, forums),  # a failure writes nothing
-                            cache_dir=pdf_cache_dir(project), advance=report.stage("Buku pegangan (PDF)", len(forums)))
+    site = site_address(project)
+    built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
+                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
+                            advance=report.stage("Buku pegangan (PDF)", len(forums)))
     docs.update(handbook_files(built))
-    docs.update(build_materials(project, kb, printed=newest_content_date(kb), cache_dir=pdf_cache_dir(project),
-                                progress=report))
+    docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
+                                cache_dir=pdf_cache_dir(project), progress=report))
     report.stage("Situs (MkDocs)", None)
     target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
     write_tree(docs, target)
@@ -95,19 +128,20 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
     into a separate site for the forum's officers.
     """
-    kb, problems = check(project)
+    checked = check_project(project)
+    kb, problems = checked.kb, checked.problems
     if problems.has_errors():
         raise InputError(problems)
-    private = _private_contacts(project, kb) if internal else None
+    private = _private_contacts(checked) if internal else None
     docs_dir = generate_docs(project, kb, private=private, progress=progress)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
-    placeholder = site_url_problem(project, severity=Severity.WARNING)
+    placeholder = site_url_problem(site_config(project), severity=Severity.WARNING)
     return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
 
 
-def _private_contacts(project: Path, kb: KnowledgeBase) -> PrivateContacts:
-    private, _ = load_private_contacts(project, kb)  # its problems were reported by check()
+def _private_contacts(checked: Checked) -> PrivateContacts:
+    private = checked.private  # its problems were reported by check()
     if private is None:
         raise InputError(ProblemList([Problem(
             PRIVATE_CONTACTS, 1, 1, "",
@@ -145,18 +179,21 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
             raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
                                f"forums with one: {listed}")
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
-    placeholder = site_url_problem(project, severity=Severity.ERROR) if publish else None
+    config = site_config(project)
+    placeholder = site_url_problem(config, severity=Severity.ERROR) if publish else None
     if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
         raise PublishError(f"an edition cannot be published yet: {placeholder.format()}")
-    built = build_handbooks(project, kb, forums=forums, map_svgs=forum_map_svgs(kb, forums),
-                            cache_dir=pdf_cache_dir(project))
+    built = build_handbooks(project, kb, site=SiteAddress.from_config(config), forums=forums,
+                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project))
     if publish:
-        check_publishable(project, [b.edition.manifest for b in built])
+        check_publishable(kb, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")
-    published = [publish_manifest(project, b.edition.manifest) for b in built] if publish else []
+    published = [publish_manifest(project, kb, b.edition.manifest) for b in built] if publish else []
     return HandbooksResult(kb, problems, written, [path for path, new in published if new])
 
 
+BUNDLE_TEMPLATES = Path("templates/bundle")
+"""The offline archive's own landing page."""
 HANDBOOK_FONT = "Pustaka Sans"
 """The @font-face family of templates/handbook/print.css (Noto Sans shipped with the project)."""
 
@@ -192,7 +229,8 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules))
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
+                                   templates=project / BUNDLE_TEMPLATES))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich import filesize
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -51,19 +52,10 @@ def progress_bars() -> Iterator[RichProgress]:
         reporter.finish()
 
 
-def human_size(size: int) -> str:
-    """1234567 → '1.2 MB'."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
 def bundle_summary(result: BundleResult) -> None:
     table = Table(title="Bundel luring siap", show_header=False, title_justify="left")
     table.add_row("Berkas", str(result.archive))
-    table.add_row("Ukuran", human_size(result.size))
+    table.add_row("Ukuran", filesize.decimal(result.size))
     table.add_row("Isi", f"{result.files} berkas, {result.pages} halaman situs")
     for kind, count in result.pdfs.items():
         table.add_row(f"PDF {kind}", str(count))

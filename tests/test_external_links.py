@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.cli import EXIT_OK, main
-from generator.external_links import why_unreachable
+from generator.domain.external_links import why_unreachable
 from tests.conftest import Scratch
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import EXIT_INPUT, main
-from generator.geo import contains
+from generator.model.geometry import contains
 
 SQUARE = {
     "type": "Polygon",

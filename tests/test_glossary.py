@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.glossary import load_glossary
+from generator.check.glossary import load_glossary
 from generator.model.glossary import Glossary, GlossaryTerm
 from generator.render.glossary import render_glossary_page, with_abbreviations
 from generator.render.search import LUNR_ID, render_search_assets

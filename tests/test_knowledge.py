@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from generator import pipeline
+from generator.knowledge import load_knowledge
+from generator.model import Guideline
 from tests.conftest import Scratch
 
 SITUATION = """
@@ -130,3 +133,28 @@ def test_backlinks_record_who_cites_what(scratch: Scratch) -> None:
     assert not problems
     assert [r.id for r in kb.referrers("uu-2-2002")] == ["cegah-tawuran"]
     assert [r.id for r in kb.referrers("tawuran-pelajar", "guideline")] == ["cegah-tawuran"]
+
+
+def test_area_tree_is_asked_of_the_knowledge_base(repo: Path) -> None:
+    kb, _ = load_knowledge(repo)
+    assert [a.id for a in kb.area_children("dukuh")] == ["dukuh-rw01", "dukuh-rw02"]
+    assert kb.area_and_below(["dukuh-rw02"]) == {"dukuh-rw02", "dukuh-rw02-rt01", "dukuh-rw02-rt02"}
+    assert kb.areas_above("kecandran-rw03-rt01") == ["kecandran-rw03", "kecandran", "sidomukti"]
+    assert kb.areas_above("sidomukti") == []
+
+
+def test_guidelines_by_phase_keeps_every_phase_in_incident_order(repo: Path) -> None:
+    kb, _ = load_knowledge(repo)
+    groups = kb.guidelines_by_phase()
+    assert [phase for phase, _, _ in groups] == ["pencegahan", "penanganan", "pasca"]
+    assert all(g.data.phase == phase for phase, _, guidelines in groups for g in guidelines)
+    assert sum(len(guidelines) for _, _, guidelines in groups) == len(kb.of_kind(Guideline))
+
+
+def test_citations_name_each_citing_record_once(repo: Path) -> None:
+    kb, _ = load_knowledge(repo)
+    cited = kb.citations()
+    assert cited, "the sample cites its legal frameworks"
+    for articles in cited.values():
+        for records in articles.values():
+            assert len({r.id for r in records}) == len(records)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
+from generator.load.source import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
 
 
 def parsed(text: str) -> SourceFile:

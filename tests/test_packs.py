@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator import pipeline
+from generator.domain.packs import PACKS_BY_ID, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase
-from generator.packs import PACKS_BY_ID, pack_modules, session_plan
 from tests.conftest import Scratch
 
 GUIDELINE = """

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.model import KINDS
-from generator.schema import schema_for
+from generator.outputs.schema import schema_for
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import SourceFile, parse_yaml_text
+from generator.check.validate import validate_record
+from generator.load.source import SourceFile, parse_yaml_text
 from generator.model import KINDS_BY_NAME
-from generator.validate import validate_record
 from tests.conftest import read_case
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*/*.yaml"))

@@ -61,7 +61,8 @@ class Ref:
         object.__setattr__(self, "kinds", kinds)
 
 
-ANY_ITEM = ("situation", "guideline", "education", "legal", "reference")
+ANY_ITEM = "item"
+"""In a `Ref`: any content item (the kinds with a handbook chapter in the registry, generator/model)."""
 
 Status = Literal["draf", "ditinjau", "disahkan", "dicabut"]
 Audience = Literal[
@@ -100,7 +101,7 @@ class Item(Strict):
     summary: Summary = Field(description="at most 300 characters; shown in search results and cards")
     tags: list[Slug] = []
     audience: list[Audience] = []
-    related: Annotated[list[Slug], Ref(*ANY_ITEM)] = []
+    related: Annotated[list[Slug], Ref(ANY_ITEM)] = []
     legal_basis: list[LegalCitation] = []
     status: Status = "draf"
     approved_by: Text | None = Field(None, description="the approving role or body, not a person")

@@ -35,3 +35,6 @@ class Education(Item):
     worksheets: list[Worksheet] = []
     attachments: Annotated[list[Slug], Ref("reference")] = []
     supports: Annotated[list[Slug], Ref("guideline")] = Field([], description="guidelines this module teaches")
+
+    def search_labels(self) -> list[str]:
+        return ["Bahan edukasi", f"{self.duration_minutes} menit"]

@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt
 
-from generator.model.common import Markdown, Phase, Ref, Slug, Strict, Text
+from generator.model.common import ANY_ITEM, Markdown, Phase, Ref, Slug, Strict, Text
 from generator.model.guideline import Contact
+from generator.model.labels import MODEL_LABELS
 
 Element = Literal[
     "masyarakat", "pemerintah", "polri", "tni", "tokoh-agama", "tokoh-adat",
@@ -57,7 +58,7 @@ class HandbookSelection(Strict):
     )
     tags: list[Slug] = Field([], description="add the situations, guidelines and modules with any of these tags")
     phases: list[Phase] = Field([], description="keep only guidelines of these phases (default: all three)")
-    ids: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = Field(
+    ids: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
         [], description="add these items by id, whatever the rules above say",
     )
 
@@ -88,7 +89,7 @@ class Handbook(Strict):
     approved_by: Text | None = None
     paper: Literal["A5", "A4"] = "A5"
     include: HandbookSelection = HandbookSelection()
-    exclude: Annotated[list[Slug], Ref("situation", "guideline", "education", "legal", "reference")] = Field(
+    exclude: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
         [], description="leave these items out, whatever else selects them",
     )
     local_notes: list[LocalNote] = []
@@ -117,3 +118,6 @@ class Forum(Strict):
     local_guidelines: Annotated[list[Slug], Ref("guideline")] = Field(
         [], description="guidelines written by this forum for its own area",
     )
+
+    def search_labels(self) -> list[str]:
+        return ["Forum", MODEL_LABELS[self.model]]

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from generator.model.common import Item, LegalCitation, Markdown, Phase, Ref, Slug, Strict, Text
+from generator.model.labels import PHASE_LABELS
 
 Activity = Literal[
     "penjagaan", "pengaturan", "patroli", "kunjungan", "komunikasi", "kemitraan",
@@ -47,3 +48,6 @@ class Guideline(Item):
     escalation: Text | None = None
     contacts: list[Contact] = []
     activities: list[Activity] = []
+
+    def search_labels(self) -> list[str]:
+        return ["Pedoman", PHASE_LABELS[self.phase]]

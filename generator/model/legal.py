@@ -31,3 +31,6 @@ class Legal(Item):
     articles: list[Article] = []
     official_url: HttpUrl | None = None
     verified_on: date | None = None
+
+    def search_labels(self) -> list[str]:
+        return [f"{self.type} · payung hukum", str(self.legal_status)]

@@ -21,3 +21,6 @@ class Reference(Item):
     accessed: date | None = None
     file: Text | None = Field(None, description="a local copy under content/references/files/ for offline use")
     citation: Text | None = Field(None, description="recommended citation; built from the fields when absent")
+
+    def search_labels(self) -> list[str]:
+        return ["Referensi", str(self.type)]

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import DisturbanceClass, Domain, Item, Markdown, Ref, Slug, Text
+from generator.model.labels import CLASS_LABELS, SITUATION_TYPE_LABELS
 
 
 class Situation(Item):
@@ -24,6 +25,10 @@ class Situation(Item):
     indicators: list[Text] = []
     stakeholders: list[Text] = []
     areas: Annotated[list[Slug], Ref("area")] = []
+
+    def search_labels(self) -> list[str]:
+        """Shown under a search result's title: its type, then its class."""
+        return [SITUATION_TYPE_LABELS[self.type], CLASS_LABELS[self.class_] if self.class_ else "tanpa gangguan"]
 
     @model_validator(mode="after")
     def _class_fits_type(self) -> Situation:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from markupsafe import escape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.packs import PACKS_BY_ID, Pack
+from generator.domain.packs import PACKS_BY_ID, Pack
 from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
 
 SITE_FOLDER = "situs"
@@ -69,19 +69,11 @@ def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple
             for rel in chosen]
 
 
-def landing_page(target: str, title: str) -> str:
-    """The archive's index.html: opens the site at once (no script needed), with a link if it does not."""
-    href, text = escape(target), escape(title)
-    return (
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n<title>{text}</title>\n"
-        "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}"
-        "a{font-size:1.25rem}</style>\n</head>\n<body>\n"
-        f"<h1>{text}</h1>\n<p><a href=\"{href}\">Buka Pustaka Polmas</a></p>\n"
-        "<p>Semua halaman, pencarian dan peta bekerja tanpa internet. Keadaan darurat: hubungi 110.</p>\n"
-        "</body>\n</html>\n"
-    )
+def landing_page(target: str, title: str, *, templates: Path) -> str:
+    """The archive's index.html (templates/bundle/): opens the site at once (no script needed), with a link."""
+    env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    return env.get_template("index.html.j2").render(target=target, title=title)
 
 
 def readme_text(title: str, pack: Pack | None) -> str:
@@ -125,11 +117,11 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
     return target.stat().st_size
 
 
-def entries_for(site_dir: Path, *, title: str, pack: Pack | None,
-                module_ids: list[str]) -> Iterator[tuple[str, Path | bytes]]:
+def entries_for(site_dir: Path, *, title: str, pack: Pack | None, module_ids: list[str],
+                templates: Path) -> Iterator[tuple[str, Path | bytes]]:
     """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
     start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
-    yield "index.html", landing_page(start, title).encode("utf-8")
+    yield "index.html", landing_page(start, title, templates=templates).encode("utf-8")
     yield "BACA-SAYA.txt", readme_text(title, pack).encode("utf-8")
     if pack:
         yield from print_files(site_dir, pack, module_ids)

@@ -13,7 +13,7 @@ from typing import Any
 from fontTools import unicodedata as scripts
 from fontTools.ttLib import TTFont
 
-from generator.load import KeyPath, SourceFile, _dotted
+from generator.load.source import KeyPath, SourceFile, _dotted
 from generator.problems import Problem
 
 _NOTDEF = re.compile(r'^\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+([0-9A-F]+)\)$',

@@ -6,14 +6,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import HandbookEdition, prepare_edition
+from generator.domain.editions import (
+    HandbookEdition,
+    check_publishable,
+    manifest_path,
+    prepare_edition,
+    published_editions,
+)
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record
+from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
+from generator.outputs.tree import write_atomically
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
-from generator.render.tree import write_atomically
+from generator.render.qr import SiteAddress
 
 
 class HandbookBuildError(Exception):
@@ -39,7 +47,7 @@ class BuiltHandbook:
 
 
 def build_handbooks(
-    project: Path, kb: KnowledgeBase, *, forums: list[Record] | None = None,
+    project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None = None,
     map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None,
     advance: Callable[[], None] = lambda: None,
 ) -> list[BuiltHandbook]:
@@ -50,10 +58,11 @@ def build_handbooks(
     from exactly the same input (see `PdfJob`); inside the project it keeps one PDF per forum, elsewhere
     (a cache shared by several projects) it keeps them all.
     """
-    editions = [prepare_edition(project, kb, forum)
+    editions = [prepare_edition(kb, forum)
                 for forum in (forums if forums is not None else forums_with_handbooks(kb))]
     jobs = [PdfJob(
-        html=render_handbook_html(kb, edition, project=project, map_svg=(map_svgs or {}).get(edition.forum_id)),
+        html=render_handbook_html(kb, edition, project=project, site=site,
+                                  map_svg=(map_svgs or {}).get(edition.forum_id)),
         base_dir=project / TEMPLATES,
         identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
         cache_as=cache_dir / edition.forum_id if cache_dir else None,
@@ -95,6 +104,16 @@ def write_handbooks(built: list[BuiltHandbook], site_dir: Path) -> list[Path]:
         write_atomically(target, content.encode("utf-8") if isinstance(content, str) else content)
         written.append(target)
     return written
+
+
+def publish_manifest(project: Path, kb: KnowledgeBase, manifest: Manifest) -> tuple[Path, bool]:
+    """Record the manifest under data/editions/; returns its path and whether it was newly written."""
+    check_publishable(kb, [manifest])
+    target = project / manifest_path(manifest.forum, manifest.edition)
+    if manifest.edition in published_editions(kb, manifest.forum):
+        return target, False
+    write_atomically(target, manifest.to_json().encode("utf-8"))
+    return target, True
 
 
 def _engine_problem(forum: Record, message: str) -> Problem:

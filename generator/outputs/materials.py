@@ -13,18 +13,19 @@ from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
 from generator.render.handbook import TEMPLATES
 from generator.render.materials import render_materials_html
+from generator.render.qr import SiteAddress
 
 PACK_TEMPLATE = "templates/handbook/materi/pack.html.j2"
 
 
-def build_materials(project: Path, kb: KnowledgeBase, *, printed: date | None,
+def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, printed: date | None,
                     cache_dir: Path | None = None, progress: Progress | None = None) -> dict[str, bytes]:
     """Every module's handout, worksheet and trainer notes, and every pack's plan: docs path → PDF bytes.
 
     Any warning from the PDF engine fails the whole run (the module's file is named), so nothing half-made
     reaches a trainer.
     """
-    documents = render_materials_html(kb, project=project, printed=printed)
+    documents = render_materials_html(kb, project=project, site=site, printed=printed)
     advance = progress.stage("Bahan pelatihan (PDF)", len(documents)) if progress else lambda: None
     jobs = [PdfJob(
         html=doc.html, base_dir=project / TEMPLATES, identifier=doc.path,

@@ -21,7 +21,7 @@ import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from generator.render.tree import write_atomically
+from generator.outputs.tree import write_atomically
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, so screen readers can read the booklet."""

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import __version__
-from generator.editions import HandbookEdition
-from generator.knowledge import KnowledgeBase
+from generator.domain.editions import Changes, HandbookEdition
+from generator.knowledge import KnowledgeBase, group_by_phase
+from generator.model import KINDS
+from generator.model.forum import Forum, Handbook, Member, Program
+from generator.model.glossary import GlossaryTerm
+from generator.model.guideline import Step
+from generator.model.labels import (
+    CLASS_LABELS,
+    MODEL_LABELS,
+    PHASE_LABELS,
+    SITUATION_TYPE_LABELS,
+    STATUS_LABELS,
+    STEP_LEVEL_LABELS,
+)
+from generator.model.legal import Article
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.handbook_views import (
+    Cite,
+    ContactRow,
     Entry,
     HandbookIndex,
+    Target,
     area_line,
     indonesian_date,
     members_by_element,
@@ -23,22 +38,17 @@ from generator.render.handbook_views import (
     texts_of,
 )
 from generator.render.qr import QrCode, SiteAddress, qr_code
-from generator.render.text import content_html
-from generator.render.views import CLASS_LABELS, LEVEL_LABELS, MODEL_LABELS, PHASES, STATUS_LABELS, TYPE_LABELS
+from generator.render.text import SHARED_TEMPLATES, content_html
 
 TEMPLATES = Path("templates/handbook")
-KIND_LABELS = {"forum": "Profil forum", "situation": "Situasi", "guideline": "Pedoman", "education": "Bahan edukasi",
-               "legal": "Payung hukum", "reference": "Referensi"}
+KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook_label}
+"""How the list of changes names a record's kind."""
 
 
 CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("profil", "Profil forum", "forum"),
     ("peta", "Peta wilayah", "forum"),
-    ("situasi", "Situasi dan masalah di wilayah", "situasi/index.md"),
-    ("pedoman", "Pedoman tindakan", "pedoman/index.md"),
-    ("edukasi", "Bahan edukasi", "edukasi/index.md"),
-    ("hukum", "Payung hukum", "hukum/index.md"),
-    ("referensi", "Referensi", "referensi/index.md"),
+    *((kind.section, kind.chapter, f"{kind.section}/index.md") for kind in KINDS if kind.chapter),
     ("kontak", "Direktori kontak menurut peran", "forum"),
     ("glosarium", "Glosarium", "forum"),
 )
@@ -60,38 +70,97 @@ class Chapter:
     qr: QrCode | None
 
 
+@dataclass(frozen=True)
+class GuidelineEntry:
+    """One guideline as the handbook prints it: its steps with their citations, and what is local."""
+
+    entry: Entry
+    local: bool
+    local_notes: list[str]
+    situations: list[Target]
+    steps: list[tuple[Step, list[Cite]]]
+    legal: list[Cite]
+    education: list[Target]
+
+
+@dataclass(frozen=True)
+class LegalEntry:
+    """One legal framework with, per article, the edition's items citing it."""
+
+    entry: Entry
+    articles: list[tuple[Article, list[Target]]]
+    cited_whole: list[Target]
+    replaced_by: Target | None
+
+
+@dataclass(frozen=True)
+class HandbookContext:
+    """Everything templates/handbook/handbook.html.j2 is given."""
+
+    title: str
+    forum: Forum
+    forum_url: str
+    forum_qr: QrCode
+    handbook: Handbook
+    areas: str
+    date_text: str
+    date_iso: str
+    generator: str
+    source_version: str
+    citation: str
+    toc: list[TocEntry]
+    chapters: dict[str, Chapter]
+    changes: Changes
+    previous_date: str | None
+    members: list[tuple[str, list[Member]]]
+    programs: list[tuple[Program, list[Target]]]
+    bkpm: str | None
+    map_svg: Markup | None
+    situations: list[tuple[Entry, list[tuple[str, list[Target]]]]]
+    phases: list[tuple[str, Markup, list[GuidelineEntry]]]
+    education: list[tuple[Entry, list[Target]]]
+    legal: list[LegalEntry]
+    references: list[tuple[Entry, str]]
+    contacts: list[ContactRow]
+    glossary: list[GlossaryTerm]
+
+    def variables(self) -> dict[str, object]:
+        # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 def make_environment(templates: Path) -> Environment:
     """Jinja for HTML: everything escaped unless marked safe; a missing value is an error, not a blank."""
-    env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # templates/shared/ holds the phrases the handbook and the site both say (phrases.j2).
+    env = Environment(loader=FileSystemLoader([templates, templates.parent / SHARED_TEMPLATES]), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = content_html
     env.filters["tanggal"] = indonesian_date
     env.globals.update(
-        PHASE_LABELS=dict(PHASES), TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS, LEVEL_LABELS=LEVEL_LABELS,
-        ACTIVITY_LABELS=ACTIVITY_LABELS,
-        STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS, KIND_LABELS=KIND_LABELS,
+        PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
+        STEP_LEVEL_LABELS=STEP_LEVEL_LABELS, STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS,
+        KIND_LABELS=KIND_LABELS, ACTIVITY_LABELS=ACTIVITY_LABELS,
     )
     return env
 
 
 def render_handbook_html(
-    kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, map_svg: str | None = None,
+    kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, site: SiteAddress, map_svg: str | None = None,
 ) -> str:
     """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
     env = make_environment(project / TEMPLATES)
-    context = handbook_context(kb, edition, site=SiteAddress.from_mkdocs(project), map_svg=map_svg)
-    return env.get_template("handbook.html.j2").render(**context)
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg)
+    return env.get_template("handbook.html.j2").render(**context.variables())
 
 
 def handbook_context(
     kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
-) -> dict[str, Any]:
+) -> HandbookContext:
     contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
     index = HandbookIndex(kb, contents, site)
     forum_url = site.record(forum)
     guideline_entries = [index.entry(g) for g in contents.guidelines]
-    phases = [(phase, label, [e for e in guideline_entries if e.data.phase == phase]) for phase, label in PHASES]
-    phases = [group for group in phases if group[2]]
+    phases = [group for group in group_by_phase(guideline_entries, lambda e: e.data.phase) if group[2]]
     sections = {
         "situasi": [index.entry(r) for r in contents.situations],
         "edukasi": [index.entry(r) for r in contents.education],
@@ -103,35 +172,35 @@ def handbook_context(
     texts += texts_of(forum.data.model_dump(mode="json"))
     title = handbook.title or f"Buku Pegangan {forum.title}"
     date_text = indonesian_date(handbook.date)
-    return {
-        "title": title,
-        "forum": forum.data,
-        "forum_url": forum_url,
-        "forum_qr": qr_code(forum_url, about=forum.title),
-        "handbook": handbook,
-        "areas": area_line(kb, forum.data.areas),
-        "date_text": date_text,
-        "date_iso": handbook.date.isoformat(),
-        "generator": f"Pustaka Polmas {__version__}",
-        "source_version": f"Pustaka Polmas {__version__} · isi {edition.manifest.fingerprint[:12]}",
-        "citation": _citation(title, forum.title, handbook.compiled_by, handbook.edition, date_text),
-        "toc": _toc(chapters, phases, handbook.foreword is not None),
-        "chapters": {str(c.anchor): c for c in chapters},
-        "changes": edition.changes,
-        "previous_date": indonesian_date(edition.changes.previous.date) if edition.changes.previous else None,
-        "members": members_by_element(forum.data.members),
-        "programs": [(p, index.targets(p.situations)) for p in forum.data.programs],
-        "bkpm": index.kb.get(forum.data.bkpm).title if forum.data.bkpm else None,
-        "map_svg": Markup(map_svg) if map_svg is not None else None,
-        "situations": [(e, index.guidelines_for(e.record.id)) for e in sections["situasi"]],
-        "phases": [(label, Markup(f"fase-{phase}"), [_guideline(index, e) for e in entries])
+    return HandbookContext(
+        title=title,
+        forum=forum.data,
+        forum_url=forum_url,
+        forum_qr=qr_code(forum_url, about=forum.title),
+        handbook=handbook,
+        areas=area_line(kb, forum.data.areas),
+        date_text=date_text,
+        date_iso=handbook.date.isoformat(),
+        generator=f"Pustaka Polmas {__version__}",
+        source_version=f"Pustaka Polmas {__version__} · isi {edition.manifest.fingerprint[:12]}",
+        citation=_citation(title, forum.title, handbook.compiled_by, handbook.edition, date_text),
+        toc=_toc(chapters, phases, handbook.foreword is not None),
+        chapters={str(c.anchor): c for c in chapters},
+        changes=edition.changes,
+        previous_date=indonesian_date(edition.changes.previous.date) if edition.changes.previous else None,
+        members=members_by_element(forum.data.members),
+        programs=[(p, index.targets(p.situations)) for p in forum.data.programs],
+        bkpm=index.kb.get(forum.data.bkpm).title if forum.data.bkpm else None,
+        map_svg=Markup(map_svg) if map_svg is not None else None,
+        situations=[(e, index.guidelines_for(e.record.id)) for e in sections["situasi"]],
+        phases=[(label, Markup(f"fase-{phase}"), [_guideline(index, e) for e in entries])
                    for phase, label, entries in phases],
-        "education": [(e, index.targets(e.data.supports)) for e in sections["edukasi"]],
-        "legal": _legal(index, sections["hukum"]),
-        "references": [(e, reference_citation(e.data)) for e in sections["referensi"]],
-        "contacts": index.contacts(),
-        "glossary": index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
-    }
+        education=[(e, index.targets(e.data.supports)) for e in sections["edukasi"]],
+        legal=_legal(index, sections["hukum"]),
+        references=[(e, reference_citation(e.data)) for e in sections["referensi"]],
+        contacts=index.contacts(),
+        glossary=index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
+    )
 
 
 def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
@@ -159,27 +228,27 @@ def _toc(chapters: list[Chapter], phases: list[tuple[str, str, list[Entry]]], fo
     return entries
 
 
-def _guideline(index: HandbookIndex, entry: Entry) -> dict[str, Any]:
+def _guideline(index: HandbookIndex, entry: Entry) -> GuidelineEntry:
     data = entry.data
-    return {
-        "entry": entry,
-        "local": index.contents.is_local(entry.record.id),
-        "local_notes": index.contents.local_notes.get(entry.record.id, []),
-        "situations": index.targets(data.situations),
-        "steps": [(step, index.cites(step.legal_basis)) for step in data.steps],
-        "legal": index.cites(data.legal_basis),
-        "education": [index.target(e.id) for e in index.contents.education if entry.record.id in e.data.supports],
-    }
+    return GuidelineEntry(
+        entry=entry,
+        local=index.contents.is_local(entry.record.id),
+        local_notes=index.contents.local_notes.get(entry.record.id, []),
+        situations=index.targets(data.situations),
+        steps=[(step, index.cites(step.legal_basis)) for step in data.steps],
+        legal=index.cites(data.legal_basis),
+        education=[index.target(e.id) for e in index.contents.education if entry.record.id in e.data.supports],
+    )
 
 
-def _legal(index: HandbookIndex, entries: list[Entry]) -> list[dict[str, Any]]:
+def _legal(index: HandbookIndex, entries: list[Entry]) -> list[LegalEntry]:
     cited = index.cited_by()
-    return [{
-        "entry": entry,
-        "articles": [(a, cited.get(entry.record.id, {}).get(a.number, [])) for a in entry.data.articles],
-        "cited_whole": cited.get(entry.record.id, {}).get(None, []),
-        "replaced_by": index.target(entry.data.replaced_by) if entry.data.replaced_by else None,
-    } for entry in entries]
+    return [LegalEntry(
+        entry=entry,
+        articles=[(a, cited.get(entry.record.id, {}).get(a.number, [])) for a in entry.data.articles],
+        cited_whole=cited.get(entry.record.id, {}).get(None, []),
+        replaced_by=index.target(entry.data.replaced_by) if entry.data.replaced_by else None,
+    ) for entry in entries]
 
 
 def _citation(title: str, forum: str, compiled_by: str | None, edition: int, date_text: str) -> str:

@@ -8,30 +8,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from markupsafe import Markup
 
-from generator.edition_contents import EditionContents
-from generator.knowledge import KnowledgeBase, Record
+from generator.domain.selection import EditionContents
+from generator.knowledge import KnowledgeBase, Record, group_by_phase
+from generator.load.source import iter_strings
+from generator.model import Area
 from generator.model.common import LegalCitation
 from generator.model.glossary import GlossaryTerm
-from generator.references import iter_models
+from generator.model.labels import AREA_LEVEL_LABELS, ELEMENT_LABELS
 from generator.render.qr import QrCode, SiteAddress, qr_code
-from generator.render.views import PHASES
-
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-ELEMENT_LABELS = {
-    "masyarakat": "Masyarakat", "pemerintah": "Pemerintah", "polri": "Polri", "tni": "TNI",
-    "tokoh-agama": "Tokoh agama", "tokoh-adat": "Tokoh adat", "pengelola": "Pengelola kawasan",
-    "satpam": "Satpam", "pekerja": "Pekerja", "pedagang": "Pedagang", "pemuda": "Pemuda", "perempuan": "Perempuan",
-}
-AREA_LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
-               "kelurahan": "Kelurahan", "desa": "Desa", "rw": "RW", "rt": "RT"}
 
 
 def indonesian_date(value: date) -> str:
-    """2025-03-17 → '17 Maret 2025'."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """2025-03-17 → '17 Maret 2025' (CLDR's Indonesian month names, through babel)."""
+    return format_date(value, "d MMMM y", locale="id")
 
 
 @dataclass(frozen=True)
@@ -108,24 +100,15 @@ class HandbookIndex:
 
     def guidelines_for(self, situation_id: str) -> list[tuple[str, list[Target]]]:
         """The edition's guidelines for a situation, by phase (phases without any are left out)."""
-        groups = []
-        for phase, label in PHASES:
-            found = [self.target(g.id) for g in self.contents.guidelines
-                     if g.data.phase == phase and situation_id in g.data.situations]
-            if found:
-                groups.append((label, found))
-        return groups
+        chosen = [g for g in self.contents.guidelines if situation_id in g.data.situations]
+        return [(label, [self.target(g.id) for g in guidelines])
+                for _, label, guidelines in group_by_phase(chosen, lambda g: g.data.phase) if guidelines]
 
     def cited_by(self) -> dict[str, dict[str | None, list[Target]]]:
         """legal id → article (None: the whole law) → the edition's items citing it."""
-        found: dict[str, dict[str | None, dict[str, Record]]] = defaultdict(lambda: defaultdict(dict))
-        for record in self.contents.items:
-            for _, model in iter_models(record.data):
-                if isinstance(model, LegalCitation):
-                    found[model.ref][model.article][record.id] = record
-        return {legal: {article: [self.target(i) for i in sorted(by_id, key=lambda k: by_id[k].title)]
-                        for article, by_id in articles.items()}
-                for legal, articles in found.items()}
+        return {legal: {article: [self.target(r.id) for r in sorted(records, key=lambda r: r.title)]
+                        for article, records in articles.items()}
+                for legal, articles in self.kb.citations(self.contents.items).items()}
 
     def contacts(self) -> list[ContactRow]:
         """Every role the forum and its guidelines name, merged by role, alphabetical.
@@ -169,31 +152,17 @@ def _mentions(text: str, word: str) -> bool:
 
 def texts_of(value: Any) -> list[str]:
     """Every string inside a dumped model (for finding which glossary terms an edition uses)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in texts_of(v)]
-    if isinstance(value, list):
-        return [t for v in value for t in texts_of(v)]
-    return []
+    return [text for _, text in iter_strings(value)]
 
 
 def area_line(kb: KnowledgeBase, area_ids: list[str]) -> str:
     """'Kelurahan Kecandran, Kecamatan Sidomukti' for each area: the area and the ones above it."""
-    lines = []
-    for area_id in area_ids:
-        chain, current = [], kb.get(area_id)
-        while True:
-            chain.append(_area_name(current.data))
-            if current.data.parent is None or len(chain) > 8:
-                break
-            current = kb.get(current.data.parent)
-        lines.append(", ".join(chain))
-    return "; ".join(lines)
+    return "; ".join(", ".join(_area_name(kb.get(i, Area).data) for i in (area_id, *kb.areas_above(area_id)))
+                     for area_id in area_ids)
 
 
 def _area_name(area: Any) -> str:
-    label = AREA_LEVELS.get(area.level, "")
+    label = AREA_LEVEL_LABELS.get(area.level, "")
     name = str(area.name)
     return name if not label or name.casefold().startswith(label.casefold()) else f"{label} {name}"
 

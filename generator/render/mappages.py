@@ -6,6 +6,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase
+from generator.model import Forum, Situation
 from generator.render.maps import VENDOR_SCRIPTS, VENDOR_STYLES, MapEmbed, map_embed, render_map_script
 from generator.render.mapviews import forum_view, overview_view, situation_view
 from generator.render.svgmap import render_forum_svg
@@ -35,9 +36,9 @@ def render_map_files(kb: KnowledgeBase, env: Environment) -> dict[str, str | byt
     files: dict[str, str | bytes] = {}
     overview = overview_view(kb)
     embeds = [map_embed(overview)] if overview else []
-    forums = kb.of_kind("forum")
+    forums = kb.of_kind(Forum)
     embeds += [m for m in (forum_map(kb, f.id) for f in forums) if m]
-    situations = [(s, situation_map(kb, s.id)) for s in kb.of_kind("situation")]
+    situations = [(s, situation_map(kb, s.id)) for s in kb.of_kind(Situation)]
     embeds += [m for _, m in situations if m]
     for embed in embeds:
         files[embed.script_path] = render_map_script(kb, embed.view, base=MAP_BASE)

@@ -15,8 +15,10 @@ from folium.utilities import JsCode
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.render.mapviews import LEVEL_LABELS, AreaShape, MapView, PlaceMark
-from generator.render.symbols import SYMBOLS, TYPE_LABELS, symbol_svg
+from generator.model import Forum
+from generator.model.labels import AREA_LEVEL_LABELS, PLACE_TYPE_LABELS
+from generator.render.mapviews import AreaShape, MapView, PlaceMark
+from generator.render.symbols import SYMBOLS, symbol_svg
 from generator.render.views import Link
 
 VENDOR_SCRIPTS = (
@@ -71,7 +73,7 @@ class MapEmbed:
     @property
     def boundaries(self) -> list[tuple[str, str]]:
         """(level, label) per boundary level drawn."""
-        return [(level, f"Batas {LEVEL_LABELS[level]}") for level in self.view.levels]
+        return [(level, f"Batas {AREA_LEVEL_LABELS[level]}") for level in self.view.levels]
 
 
 def map_embed(view: MapView) -> MapEmbed:
@@ -125,7 +127,7 @@ def render_map_script(kb: KnowledgeBase, view: MapView, *, base: str) -> str:
         shapes = [a for a in view.areas if a.level == level]
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [_area_feature(kb, a, base) for a in shapes]},
-            name=f"Batas {LEVEL_LABELS[level]}",
+            name=f"Batas {AREA_LEVEL_LABELS[level]}",
             style_function=_feature_style,
             on_each_feature=JsCode("polmasMaps.bindArea"),
         ).add_to(fmap)
@@ -145,7 +147,7 @@ def render_map_script(kb: KnowledgeBase, view: MapView, *, base: str) -> str:
 
 def _add_places(fmap: folium.Map, view: MapView, base: str) -> None:
     cluster = MarkerCluster(control=False, options=CLUSTER_OPTIONS).add_to(fmap)  # type: ignore[no-untyped-call]
-    for place_type, label in TYPE_LABELS.items():
+    for place_type, label in PLACE_TYPE_LABELS.items():
         marks = [p for p in view.places if p.record.data.type == place_type]
         if not marks:
             continue
@@ -172,12 +174,13 @@ def _area_feature(kb: KnowledgeBase, shape: AreaShape, base: str) -> dict[str, A
     style["className"] = f"polmas-area polmas-area--{shape.level}"
     if shape.primary and shape.level != "kecamatan":
         style.update(weight=float(style["weight"]) + 1, fillColor="#ffcc80", fillOpacity=0.18)
-    forums = [f for f in kb.of_kind("forum") if shape.record.id in f.data.areas]
+    forums = [f for f in kb.of_kind(Forum) if shape.record.id in f.data.areas]
     return {
         "type": "Feature",
         "geometry": shape.geometry,
         "properties": {
-            "id": shape.record.id, "name": data.name, "level": shape.level, "levelLabel": LEVEL_LABELS[shape.level],
+            "id": shape.record.id, "name": data.name, "level": shape.level,
+            "levelLabel": AREA_LEVEL_LABELS[shape.level],
             "code": data.code, "url": _page_url(shape.record, base), "labelled": shape.labelled,
             "label": shape.label,
             "forums": [{"title": f.title, "url": _page_url(f, base)} for f in forums],

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from generator.geo import polygons
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Area, Place
+from generator.model.geometry import polygons
+from generator.model.labels import AREA_LEVEL_ORDER, AREA_LEVELS
 from generator.render.symbols import SYMBOLS, symbol_key
-
-LEVELS: tuple[tuple[str, str], ...] = (
-    ("provinsi", "Provinsi"), ("kabupaten", "Kabupaten"), ("kota", "Kota"), ("kecamatan", "Kecamatan"),
-    ("kelurahan", "Kelurahan"), ("desa", "Desa"), ("rw", "RW"), ("rt", "RT"),
-)
-"""Outer to inner: boundaries are drawn in this order so the finer lines lie on top."""
-LEVEL_LABELS = dict(LEVELS)
-LEVEL_ORDER = {level: n for n, (level, _) in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True)
@@ -80,23 +73,23 @@ class MapView:
     @property
     def levels(self) -> list[str]:
         used = {a.level for a in self.areas}
-        return [level for level, _ in LEVELS if level in used]
+        return [level for level, _ in AREA_LEVELS if level in used]
 
 
 def overview_view(kb: KnowledgeBase) -> MapView | None:
     """Every area and every place; the top areas are primary, their children labelled."""
-    areas = [a for a in kb.of_kind("area") if a.data.geometry]
+    areas = [a for a in kb.of_kind(Area) if a.data.geometry]
     roots = {a.id for a in areas if not a.data.parent or a.data.parent not in kb.records}
-    return _view(kb, "ikhtisar", "Peta wilayah dan tempat", areas, roots, kb.of_kind("place"))
+    return _view(kb, "ikhtisar", "Peta wilayah dan tempat", areas, roots, kb.of_kind(Place))
 
 
 def forum_view(kb: KnowledgeBase, forum_id: str) -> MapView | None:
     """The forum's areas and everything below them, its listed places and every place inside its areas."""
     forum = kb.get(forum_id)
-    covered = _with_descendants(kb, forum.data.areas)
+    covered = kb.area_and_below(forum.data.areas)
     areas = [kb.get(i) for i in sorted(covered) if kb.get(i).data.geometry]
     listed = set(forum.data.places) | ({forum.data.bkpm} if forum.data.bkpm else set())
-    places = [p for p in kb.of_kind("place") if p.id in listed or p.data.area in covered]
+    places = [p for p in kb.of_kind(Place) if p.id in listed or p.data.area in covered]
     return _view(kb, f"forum-{forum.id}", f"Peta {forum.data.name}", areas, set(forum.data.areas), places)
 
 
@@ -106,7 +99,7 @@ def situation_view(kb: KnowledgeBase, situation_id: str) -> MapView | None:
     Only some areas are drawn here, so each is named.
     """
     situation = kb.get(situation_id)
-    places = [p for p in kb.of_kind("place") if p.data.situation == situation_id]
+    places = [p for p in kb.of_kind(Place) if p.data.situation == situation_id]
     if not places:
         return None
     wanted = set(situation.data.areas) | {p.data.area for p in places}
@@ -124,7 +117,7 @@ def _view(
     drawn = {a.id for a in areas}
     parents_drawn = {a.data.parent for a in areas if a.data.parent in drawn}
     shapes = []
-    for area in sorted(areas, key=lambda a: (LEVEL_ORDER[a.data.level], a.data.code)):
+    for area in sorted(areas, key=lambda a: (AREA_LEVEL_ORDER[a.data.level], a.data.code)):
         is_primary = area.id in primary
         # Label the level just below the map's subject; a subject without drawn children names itself.
         labelled = label_all or (area.data.parent in primary and not is_primary) or (
@@ -139,11 +132,11 @@ def _view(
 LEVEL_WORDS = ("Kecamatan ", "Kelurahan ", "Desa ", "Kabupaten ", "Kota ", "Provinsi ")
 
 
-def _short_label(kb: KnowledgeBase, area: Record, drawn: set[str]) -> str:
+def _short_label(kb: KnowledgeBase, area: Record[Area], drawn: set[str]) -> str:
     """Drop the level word, then the names of drawn ancestors that end the name: 'RT 01 / RW 03 Kecandran'
     on a map of Kecandran with its RWs reads 'RT 01'."""
     label = _without_level_word(area.data.name)
-    for ancestor_id in _ancestor_chain(kb, area.id):
+    for ancestor_id in kb.areas_above(area.id):
         ancestor = kb.records[ancestor_id]
         if ancestor_id not in drawn:
             break
@@ -161,16 +154,6 @@ def _without_level_word(name: str) -> str:
     return name
 
 
-def _ancestor_chain(kb: KnowledgeBase, area_id: str) -> list[str]:
-    """Parent first, then grandparent, …; stops at a missing or repeated id."""
-    chain: list[str] = []
-    current = kb.records.get(area_id)
-    while current is not None and current.data.parent and current.data.parent not in chain:
-        chain.append(current.data.parent)
-        current = kb.records.get(current.data.parent)
-    return chain
-
-
 def _bounds(areas: list[AreaShape], places: list[PlaceMark]) -> tuple[float, float, float, float]:
     lons = [x for a in areas for poly in polygons(a.geometry) for ring in poly for x, _ in ring]
     lats = [y for a in areas for poly in polygons(a.geometry) for ring in poly for _, y in ring]
@@ -179,20 +162,5 @@ def _bounds(areas: list[AreaShape], places: list[PlaceMark]) -> tuple[float, flo
     return min(lats), min(lons), max(lats), max(lons)
 
 
-def _with_descendants(kb: KnowledgeBase, area_ids: list[str]) -> set[str]:
-    children: dict[str, list[str]] = defaultdict(list)
-    for area in kb.of_kind("area"):
-        if area.data.parent:
-            children[area.data.parent].append(area.id)
-    found: set[str] = set()
-    stack = list(area_ids)
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(children.get(current, []))
-    return found
-
-
 def _ancestors(kb: KnowledgeBase, area_id: str) -> set[str]:
-    return set(_ancestor_chain(kb, area_id))
+    return set(kb.areas_above(area_id))

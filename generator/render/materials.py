@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
+from generator.domain.packs import PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
-from generator.packs import PACKS, pack_modules, session_plan
+from generator.model import Education
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
@@ -45,14 +46,15 @@ class MaterialHtml:
     """the module it comes from (None for a pack), for problems"""
 
 
-def render_materials_html(kb: KnowledgeBase, *, project: Path, printed: date | None) -> list[MaterialHtml]:
+def render_materials_html(
+    kb: KnowledgeBase, *, project: Path, site: SiteAddress, printed: date | None,
+) -> list[MaterialHtml]:
     """Every module's three sheets and every pack's plan, as HTML documents for the PDF engine."""
     env = make_environment(project / TEMPLATES)
-    site = SiteAddress.from_mkdocs(project)
     common = {"generator": f"Pustaka Polmas {__version__}", "date_iso": printed.isoformat() if printed else "",
               "date_text": indonesian_date(printed) if printed else ""}
     documents = []
-    for module in kb.of_kind("education"):
+    for module in kb.of_kind(Education):
         qr = qr_code(site.record(module), about=module.title)
         for stem, title, template in SHEETS:
             html = env.get_template(f"materi/{template}").render(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from generator.knowledge import Record
 from generator.model.glossary import Glossary
-from generator.render.views import CLASS_LABELS, MODEL_LABELS, PHASE_LABELS, TYPE_LABELS
 
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 """Where mkdocs-material's search worker loads language 'id' from (search.config.lang, set in templates/theme/)."""
@@ -30,16 +29,6 @@ def result_tags(record: Record) -> list[str]:
 
 
 def _labels(record: Record) -> list[str]:
-    data = record.data
-    kind = record.kind.name
-    if kind == "situation":
-        return [TYPE_LABELS[data.type], CLASS_LABELS[data.class_] if data.class_ else "tanpa gangguan"]
-    if kind == "guideline":
-        return ["Pedoman", PHASE_LABELS[data.phase]]
-    if kind == "education":
-        return ["Bahan edukasi", f"{data.duration_minutes} menit"]
-    if kind == "legal":
-        return [f"{data.type} · payung hukum", str(data.legal_status)]
-    if kind == "reference":
-        return ["Referensi", str(data.type)]
-    return ["Forum", MODEL_LABELS[data.model]]
+    """Each kind with pages says its own labels (`search_labels` on its model)."""
+    labels: list[str] = record.data.search_labels()
+    return labels

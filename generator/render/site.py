@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,27 +9,27 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.editions import forum_editions
-from generator.knowledge import KnowledgeBase, Record
-from generator.model.private import PrivateContacts
-from generator.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
-from generator.render.first_steps import ACTIVITY_LABELS, first_steps
-from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
-from generator.render.mappages import forum_map, forum_svg_path, map_assets, render_map_files, situation_map
-from generator.render.search import render_search_assets, result_tags
-from generator.render.text import content_html, html_text, plain, safe_url
-from generator.render.views import (
+from generator.domain.editions import forum_editions
+from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
+from generator.knowledge import KnowledgeBase
+from generator.model import KINDS, Guideline
+from generator.model.labels import (
     CLASS_LABELS,
-    LEVEL_LABELS,
     MODEL_LABELS,
     PHASE_LABELS,
     PHASES,
+    SITUATION_TYPE_LABELS,
     STATUS_LABELS,
-    TYPE_LABELS,
-    Link,
-    SiteIndex,
-    anchor,
+    STEP_LEVEL_LABELS,
 )
+from generator.model.private import PrivateContacts
+from generator.render.first_steps import ACTIVITY_LABELS
+from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
+from generator.render.mappages import map_assets, render_map_files
+from generator.render.pages import ITEM_PAGES, areas_page, home_page, index_page_extras
+from generator.render.search import render_search_assets, result_tags
+from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
+from generator.render.views import Link, SiteIndex, anchor
 
 ITEM_BASE = "../"
 """Item and index pages sit one folder deep; their links climb to the docs root first."""
@@ -40,7 +38,8 @@ ITEM_BASE = "../"
 def make_environment(templates: Path) -> Environment:
     """Jinja for Markdown output: every value is escaped as inert text unless marked safe."""
     env = Environment(
-        loader=FileSystemLoader(templates),
+        # templates/shared/ holds the phrases the site and the handbook both say (phrases.j2).
+        loader=FileSystemLoader([templates, templates.parent / SHARED_TEMPLATES]),
         autoescape=True,
         finalize=plain,
         undefined=StrictUndefined,
@@ -57,8 +56,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["heading"] = lambda level: Markup("#" * min(int(level), 6))
     env.filters["anchor"] = anchor
     env.globals.update(
-        PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, TYPE_LABELS=TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
-        STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, MODEL_LABELS=MODEL_LABELS,
+        PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS,
+        CLASS_LABELS=CLASS_LABELS, STATUS_LABELS=STATUS_LABELS, STEP_LEVEL_LABELS=STEP_LEVEL_LABELS,
+        MODEL_LABELS=MODEL_LABELS,
         MAP_ASSETS=map_assets(),
     )
     return env
@@ -73,20 +73,22 @@ def render_site_docs(
     index = SiteIndex.build(kb)
     index.private = private
     files: dict[str, str | bytes] = {}
-    files["index.md"] = env.get_template("home.md.j2").render(base="", **_home(index))
-    for kind, section_template, item_template, context in _PAGES:
-        records = kb.of_kind(kind)
-        section = records[0].kind.section if records else _SECTIONS[kind]
-        files[f"{section}/index.md"] = UNSEARCHED_PAGE + env.get_template(section_template).render(
-            base=ITEM_BASE, items=[Link(r) for r in records], **_section_extras(kind, index),
+    files["index.md"] = env.get_template("home.md.j2").render(base="", **home_page(index).variables())
+    for kind in KINDS:
+        if kind.pages is None:
+            continue
+        records = kb.of_kind(kind.name)
+        context = ITEM_PAGES[kind.name]
+        files[f"{kind.section}/index.md"] = UNSEARCHED_PAGE + env.get_template(kind.pages.index_template).render(
+            base=ITEM_BASE, items=[Link(r) for r in records], **index_page_extras(kind.name, index),
         )
         for record in records:
-            body = env.get_template(item_template).render(
-                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index),
-                **({"editions": forum_editions(project, record)} if kind == "forum" else {}),
+            body = env.get_template(kind.pages.item_template).render(
+                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index).variables(),
+                **({"editions": forum_editions(kb, record)} if kind.name == "forum" else {}),
             )
-            files[f"{section}/{record.id}.md"] = front_matter(Link(record)) + body
-    files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **_areas(index))
+            files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
+    files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
     files[ACTIVITIES_PAGE] = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
@@ -102,8 +104,6 @@ def render_site_docs(
     return files
 
 
-SEARCH_BOOST = {"situation": 3.0, "guideline": 2.0, "education": 1.5, "forum": 1.5, "legal": 1.0, "reference": 1.0}
-"""Situation pages are where an officer starts, so their own words rank them first."""
 UNSEARCHED_PAGE = "---\nsearch:\n  exclude: true\n---\n\n"
 """Index and tag pages only repeat the items' summaries; in results they would crowd out the items."""
 
@@ -113,144 +113,17 @@ def front_matter(page: Link) -> str:
     meta = {
         "title": str(escape(page.title)),
         "description": str(escape(page.summary)),
-        "search": {"boost": SEARCH_BOOST[page.record.kind.name]},
+        "search": {"boost": _search_boost(page)},
         # The search result shows these under the title: kind and phase at a glance.
         "tags": [str(escape(tag)) for tag in result_tags(page.record)],
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
-def _common(record: Record, index: SiteIndex) -> dict[str, Any]:
-    data = record.data
-    return {
-        "related": index.links(data.related),
-        "legal": index.citations(data.legal_basis),
-        "sources": index.links(data.sources),
-        "referrers": [Link(r) for r in index.kb.referrers(record.id) if r.kind.name not in ("area", "place")],
-    }
-
-
-def _situation(record: Record, index: SiteIndex) -> dict[str, Any]:
-    by_phase = index.guidelines_by_phase(record.id)
-    return {
-        **_common(record, index),
-        "phases": by_phase,
-        "responses": [g for _, links in by_phase for g in links if g.data.how_it_works],
-        "areas": index.links(record.data.areas),
-        "places": [Link(p) for p in index.kb.referrers(record.id, "place")],
-        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
-        "map": situation_map(index.kb, record.id),
-    }
-
-
-def _guideline(record: Record, index: SiteIndex) -> dict[str, Any]:
-    first = first_steps(record.data)
-    local_notes = [
-        (Link(forum), note.note)
-        for forum in index.kb.of_kind("forum") if forum.data.handbook
-        for note in forum.data.handbook.local_notes if note.guideline == record.id
-    ]
-    owners = [Link(f) for f in index.kb.of_kind("forum") if record.id in f.data.local_guidelines]
-    return {
-        **_common(record, index),
-        "situations": index.links(record.data.situations),
-        "first": first,
-        "cites": {view.number: index.citations(view.step.legal_basis) for view in first.steps},
-        "activities": [(slug, ACTIVITY_LABELS[slug]) for slug in record.data.activities],
-        "education": [Link(r) for r in index.kb.referrers(record.id, "education")],
-        "local_notes": local_notes,
-        "owners": owners,
-    }
-
-
-def _education(record: Record, index: SiteIndex) -> dict[str, Any]:
-    return {**_common(record, index), "supports": index.links(record.data.supports),
-            "attachments": index.links(record.data.attachments)}
-
-
-def _legal(record: Record, index: SiteIndex) -> dict[str, Any]:
-    cited = index.cited_by.get(record.id, {})
-    replaced_by = [Link(r) for r in index.kb.of_kind("legal") if record.id in r.data.replaces]
-    if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
-        replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
-    return {
-        **_common(record, index),
-        "replaces": index.links(record.data.replaces),
-        "replaced_by": replaced_by,
-        "articles": [(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
-        "cited_whole": [Link(r) for r in cited.get(None, [])],
-        "cited_any": sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title),
-    }
-
-
-def _reference(record: Record, index: SiteIndex) -> dict[str, Any]:
-    return _common(record, index)
-
-
-def _forum(record: Record, index: SiteIndex) -> dict[str, Any]:
-    data = record.data
-    members: dict[str, list[Any]] = defaultdict(list)
-    for member in data.members:
-        members[member.element].append(member)
-    return {
-        "areas": index.links(data.areas),
-        "places": index.links(data.places),
-        "bkpm": Link(index.kb.get(data.bkpm)) if data.bkpm else None,
-        "members": sorted(members.items()),
-        "situations": index.situations_in(data.areas),
-        "local_guidelines": index.links(data.local_guidelines),
-        "program_situations": [index.links(p.situations) for p in data.programs],
-        "map": forum_map(index.kb, record.id),
-        "map_svg": forum_svg_path(record.id),
-        "private_contacts": index.private.for_forum(record.id) if index.private else [],
-    }
-
-
-def _home(index: SiteIndex) -> dict[str, Any]:
-    guidelines = index.kb.of_kind("guideline")
-    return {
-        "situations": [Link(r) for r in index.kb.of_kind("situation")],
-        "phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES],
-        "forums": [Link(r) for r in index.kb.of_kind("forum")],
-        "counts": {kind: len(index.kb.of_kind(kind)) for kind in _SECTIONS},
-    }
-
-
-def _section_extras(kind: str, index: SiteIndex) -> dict[str, Any]:
-    if kind == "guideline":
-        guidelines = index.kb.of_kind("guideline")
-        return {"phases": [(label, [Link(g) for g in guidelines if g.data.phase == phase])
-                           for phase, label in PHASES]}
-    return {}
-
-
-def _areas(index: SiteIndex) -> dict[str, Any]:
-    roots = [a for a in index.kb.of_kind("area") if not a.data.parent]
-    rows: list[tuple[int, Link, list[Link], list[Link]]] = []
-
-    def walk(area: Record, depth: int) -> None:
-        places = [Link(p) for p in index.kb.of_kind("place") if p.data.area == area.id]
-        forums = [Link(f) for f in index.kb.of_kind("forum") if area.id in f.data.areas]
-        rows.append((depth, Link(area), places, forums))
-        for child in sorted(index.children.get(area.id, []), key=lambda r: r.data.code):
-            walk(child, depth + 1)
-
-    for root in sorted(roots, key=lambda r: r.data.code):
-        walk(root, 0)
-    return {"rows": rows}
-
-
-_SECTIONS = {"situation": "situasi", "guideline": "pedoman", "education": "edukasi", "legal": "hukum",
-             "reference": "referensi", "forum": "forum"}
-ACTIVITIES_PAGE = "kegiatan/index.md"
-
-
-def _activities(kb: KnowledgeBase) -> dict[str, Any]:
-    """Guidelines by officer activity, in the order of ACTIVITY_LABELS; an activity no guideline names is left out."""
-    guidelines = kb.of_kind("guideline")
-    rows = [(slug, label, [Link(g) for g in guidelines if slug in g.data.activities])
-            for slug, label in ACTIVITY_LABELS.items()]
-    return {"activities": [row for row in rows if row[2]]}
+def _search_boost(page: Link) -> float:
+    pages = page.record.kind.pages
+    assert pages is not None, "only kinds with pages get front matter"
+    return pages.search_boost
 
 
 def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
@@ -269,11 +142,12 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     return files
 
 
-_PAGES: tuple[tuple[str, str, str, Callable[[Record, SiteIndex], dict[str, Any]]], ...] = (
-    ("situation", "situations.md.j2", "situation.md.j2", _situation),
-    ("guideline", "guidelines.md.j2", "guideline.md.j2", _guideline),
-    ("education", "education_index.md.j2", "education.md.j2", _education),
-    ("legal", "legal_index.md.j2", "legal.md.j2", _legal),
-    ("reference", "references.md.j2", "reference.md.j2", _reference),
-    ("forum", "forums.md.j2", "forum.md.j2", _forum),
-)
+ACTIVITIES_PAGE = "kegiatan/index.md"
+
+
+def _activities(kb: KnowledgeBase) -> dict[str, Any]:
+    """Guidelines by officer activity, in the order of ACTIVITY_LABELS; an activity no guideline names is left out."""
+    guidelines = kb.of_kind(Guideline)
+    rows = [(slug, label, [Link(g) for g in guidelines if slug in g.data.activities])
+            for slug, label in ACTIVITY_LABELS.items()]
+    return {"activities": [row for row in rows if row[2]]}

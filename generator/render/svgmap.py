@@ -8,9 +8,10 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.geo import contains, polygons
 from generator.knowledge import KnowledgeBase
-from generator.render.mapviews import LEVEL_LABELS, AreaShape, MapView, forum_view
+from generator.model.geometry import contains, polygons
+from generator.model.labels import AREA_LEVEL_LABELS
+from generator.render.mapviews import AreaShape, MapView, forum_view
 from generator.render.symbols import SVG_NS, SYMBOLS, symbol_group
 from generator.render.symbols import svg_number as num
 
@@ -236,7 +237,7 @@ def _scale_bar(svg: ET.Element, projection: _Projection, x: float, y: float) -> 
 def _draw_legend(svg: ET.Element, view: MapView, y: float) -> float:
     _text(svg, MARGIN, y, "Keterangan", size=13, weight="bold")
     entries: list[tuple[str, str]] = [(key, SYMBOLS[key].label) for key in view.symbols]
-    entries += [(f"line:{level}", f"Batas {LEVEL_LABELS[level]}") for level in view.levels]
+    entries += [(f"line:{level}", f"Batas {AREA_LEVEL_LABELS[level]}") for level in view.levels]
     column_width = (WIDTH - 2 * MARGIN) / 2
     for n, (key, label) in enumerate(entries):
         x = MARGIN + (n % 2) * column_width

@@ -32,11 +32,6 @@ SYMBOLS: dict[str, Symbol] = {s.key: s for s in (
 )}
 """In legend order. Problem spots are coloured by class; everything else by type."""
 
-TYPE_LABELS: dict[str, str] = {
-    "polsek": "Polsek", "pospol": "Pospol", "bkpm": "BKPM", "poskamling": "Pos kamling",
-    "masalah": "Titik masalah", "potensi": "Potensi",
-}
-"""Layer names in the map's layer control, one per place type."""
 
 
 def symbol_key(place_type: str, disturbance_class: str | None) -> str:

@@ -19,6 +19,8 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
 _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
+SHARED_TEMPLATES = "shared"
+"""templates/shared/: the phrases (phrases.j2) that the site and the handbook both say, said once."""
 
 def plain(value: object) -> Markup:
     """A plain text field as inert Markdown: no HTML, no links, no emphasis, one line."""

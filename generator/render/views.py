@@ -10,21 +10,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
+from generator.model import Situation
 from generator.model.common import LegalCitation
 from generator.model.private import PrivateContacts
-from generator.references import iter_models
-
-PHASES: tuple[tuple[str, str], ...] = (
-    ("pencegahan", "Pencegahan"),
-    ("penanganan", "Penanganan saat kejadian"),
-    ("pasca", "Pasca kejadian"),
-)
-PHASE_LABELS = dict(PHASES)
-TYPE_LABELS = {"situasi": "Situasi", "masalah": "Masalah", "potensi": "Potensi"}
-CLASS_LABELS = {"PG": "PG · potensi gangguan", "AG": "AG · ambang gangguan", "GN": "GN · gangguan nyata"}
-STATUS_LABELS = {"draf": "Draf", "ditinjau": "Sedang ditinjau", "disahkan": "Disahkan", "dicabut": "Dicabut"}
-LEVEL_LABELS = {"wajib": "Wajib", "sebaiknya": "Sebaiknya"}
-MODEL_LABELS = {"wilayah": "Model wilayah", "kawasan": "Model kawasan", "adat": "Pranata adat"}
 
 
 def anchor(text: str) -> Markup:
@@ -41,7 +29,7 @@ class Link:
     @property
     def url(self) -> Markup:
         """Root-relative; built from validated slugs only, so it needs no escaping."""
-        if self.record.kind.name in ("area", "place"):
+        if self.record.kind.pages is None:
             # Areas and places have no page of their own: they are rows of the area page.
             return Markup(f"wilayah/index.md#{self.record.id}")
         return Markup(f"{self.record.kind.section}/{self.record.id}.md")
@@ -81,28 +69,15 @@ class SiteIndex:
 
     kb: KnowledgeBase
     cited_by: dict[str, dict[str | None, list[Record]]] = field(default_factory=dict)
-    children: dict[str, list[Record]] = field(default_factory=dict)
+    """legal id → article (None: the whole law) → the records citing it, by id."""
     private: PrivateContacts | None = None
     """Names and numbers per role: set only for an internal edition."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> SiteIndex:
-        index = cls(kb)
-        cited: dict[str, dict[str | None, dict[str, Record]]] = defaultdict(lambda: defaultdict(dict))
-        for record in kb.records.values():
-            for _, model in iter_models(record.data):
-                if isinstance(model, LegalCitation):
-                    cited[model.ref][model.article][record.id] = record
-        index.cited_by = {
-            legal: {article: [by_id[k] for k in sorted(by_id)] for article, by_id in articles.items()}
-            for legal, articles in cited.items()
-        }
-        children: dict[str, list[Record]] = defaultdict(list)
-        for area in kb.of_kind("area"):
-            if area.data.parent:
-                children[area.data.parent].append(area)
-        index.children = dict(children)
-        return index
+        cited_by = {legal: {article: sorted(records, key=lambda r: r.id) for article, records in articles.items()}
+                    for legal, articles in kb.citations().items()}
+        return cls(kb, cited_by)
 
     def links(self, ids: list[str]) -> list[Link]:
         return [Link(self.kb.get(i)) for i in ids]
@@ -110,21 +85,14 @@ class SiteIndex:
     def citations(self, citations: list[LegalCitation]) -> list[Citation]:
         return [Citation(Link(self.kb.get(c.ref)), c.article) for c in citations]
 
-    def area_and_below(self, area_id: str) -> set[str]:
-        found = {area_id}
-        for child in self.children.get(area_id, []):
-            found |= self.area_and_below(child.id)
-        return found
-
-    def guidelines_by_phase(self, situation_id: str) -> list[tuple[str, list[Link]]]:
-        guidelines = [g for g in self.kb.of_kind("guideline") if situation_id in g.data.situations]
-        return [(label, [Link(g) for g in guidelines if g.data.phase == phase]) for phase, label in PHASES]
+    def guidelines_by_phase(self, situation_id: str | None = None) -> list[tuple[str, list[Link]]]:
+        """(label, links) for every phase, empty ones too: the pages say 'none yet' for a phase."""
+        return [(label, [Link(g) for g in guidelines])
+                for _, label, guidelines in self.kb.guidelines_by_phase(situation_id)]
 
     def situations_in(self, area_ids: list[str]) -> list[Link]:
-        wanted: set[str] = set()
-        for area_id in area_ids:
-            wanted |= self.area_and_below(area_id)
-        return [Link(s) for s in self.kb.of_kind("situation") if wanted & set(s.data.areas)]
+        wanted = self.kb.area_and_below(area_ids)
+        return [Link(s) for s in self.kb.of_kind(Situation) if wanted & set(s.data.areas)]
 
     def tags(self) -> list[tuple[str, list[Link]]]:
         by_tag: dict[str, list[Link]] = defaultdict(list)

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from generator import pipeline
+from generator.domain.packs import PACKS, pack_modules
 from generator.knowledge import load_knowledge
 from generator.outputs.bundle import BundleError
-from generator.packs import PACKS, pack_modules
 from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, StageRecorder, copy_sample
 from tests.conftest import REPO
 

@@ -35,10 +35,11 @@ def search(page: Any, base_url: str, query: str) -> list[dict[str, str]]:
     items = page.locator(".md-search-result__item")
     items.first.wait_for(timeout=10_000)
     page.wait_for_timeout(300)
-    return items.evaluate_all("""items => items.map(li => ({
+    found: list[dict[str, str]] = items.evaluate_all("""items => items.map(li => ({
         href: li.querySelector('a').getAttribute('href'),
         title: li.querySelector('h1').textContent.trim(),
-    }))""")  # type: ignore[no-any-return]
+    }))""")
+    return found
 
 
 @pytest.mark.browser

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.edition_contents import forums_with_handbooks
-from generator.editions import HandbookEdition, prepare_edition
+from generator.domain.editions import HandbookEdition, prepare_edition
+from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase
 from tests.handbook.pdfread import Bookmark, bookmarks, page_texts
 
@@ -33,7 +33,7 @@ def sample_handbooks(sample_build: pipeline.BuildResult) -> list[SampleHandbook]
     project = sample_build.site_dir.parent
     handbooks = []
     for forum in forums_with_handbooks(sample_build.kb):
-        edition = prepare_edition(project, sample_build.kb, forum)
+        edition = prepare_edition(sample_build.kb, forum)
         pdf = (sample_build.site_dir / edition.pdf_path).read_bytes()
         handbooks.append(SampleHandbook(edition, pdf, page_texts(pdf), bookmarks(pdf), sample_build.kb, project))
     assert len(handbooks) >= 3, "every sample forum has a handbook: block"

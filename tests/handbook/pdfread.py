@@ -40,7 +40,7 @@ def bookmarks(pdf: bytes) -> list[Bookmark]:
             if isinstance(item, list):
                 walk(item, level + 1)
             else:
-                found.append(Bookmark(item.title, reader.get_destination_page_number(item) + 1, level))
+                found.append(Bookmark(item.title, (reader.get_destination_page_number(item) or 0) + 1, level))
 
     walk(reader.outline, 1)
     return found

@@ -11,8 +11,9 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from generator.edition_contents import forums_with_handbooks, select_edition_contents
-from generator.editions import prepare_edition, publish_manifest
+from generator.domain.editions import prepare_edition
+from generator.domain.selection import forums_with_handbooks, select_edition_contents
+from generator.outputs.handbooks import publish_manifest
 from tests.conftest import Scratch
 from tests.handbook.pdfread import page_texts
 from tests.handbook.project import set_site_url, write_project
@@ -130,9 +131,9 @@ def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> 
     kb, problems = pipeline.check(sample_copy)
     assert not problems.has_errors()
     forum = min(forums_with_handbooks(kb), key=lambda f: len(select_edition_contents(kb, f).items))
-    edition = forum.data.handbook.edition
+    edition = select_edition_contents(kb, forum).handbook.edition
     # Publish the current edition as `polmas handbook --publish` records it (its PDF is tested elsewhere).
-    publish_manifest(sample_copy, prepare_edition(sample_copy, kb, forum).manifest)
+    publish_manifest(sample_copy, kb, prepare_edition(kb, forum).manifest)
     guideline = select_edition_contents(kb, forum).guidelines[0]
     path = sample_copy / guideline.source.src_path
     path.write_text(path.read_text(encoding="utf-8").replace("standard: ", "standard: Diperbarui. ", 1),

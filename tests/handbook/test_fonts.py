@@ -12,7 +12,8 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from generator import pipeline
-from generator.editions import prepare_edition
+from generator.domain.editions import prepare_edition
+from generator.model import Forum
 from generator.outputs.handbooks import HandbookBuildError, build_handbooks
 from generator.outputs.pdf import PdfJob, RenderedPdf, render_pdfs
 from generator.render.handbook import TEMPLATES, render_handbook_html
@@ -74,8 +75,9 @@ def test_the_machine_font_is_visible_to_a_plain_engine(machine_fonts: Path) -> N
 def handbook_job(scratch: Scratch) -> PdfJob:
     kb, problems = pipeline.check(scratch.root)
     assert not problems, [p.format() for p in problems]
-    edition = prepare_edition(scratch.root, kb, kb.get("fkpm-kecandran"))
-    return PdfJob(html=render_handbook_html(kb, edition, project=scratch.root),
+    edition = prepare_edition(kb, kb.get("fkpm-kecandran", Forum))
+    return PdfJob(html=render_handbook_html(kb, edition, project=scratch.root,
+                                                    site=pipeline.site_address(scratch.root)),
                   base_dir=scratch.root / TEMPLATES, identifier="font-test")
 
 
@@ -118,7 +120,7 @@ def test_the_problem_is_the_same_whatever_fonts_the_machine_has(
         else:
             monkeypatch.delenv("FONTCONFIG_FILE")
         with pytest.raises(HandbookBuildError) as caught:
-            build_handbooks(scratch.root, kb)
+            build_handbooks(scratch.root, kb, site=pipeline.site_address(scratch.root))
         found.append([p.format() for p in caught.value.problems])
     assert found[0] == found[1]
     assert [line.split(": ", 2)[2][:22] for line in found[0]] == ["'ก' (U+0E01, Thai) is ", "'ข' (U+0E02, Thai) is "]

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from generator import pipeline
 from generator.cli import EXIT_BUILD, main
-from generator.editions import prepare_edition
+from generator.domain.editions import prepare_edition
 from generator.outputs.handbooks import HandbookBuildError, build_handbooks
 from generator.outputs.site import SiteBuildError, build_site
 from generator.render.handbook import render_handbook_html
+from generator.render.qr import SiteAddress
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
 PREFIX = "data/forums/fkpm-kecandran.yaml:11:1: handbook: the handbook's PDF could not be made cleanly: "
 
 
+def _site(project: Path) -> SiteAddress:
+    return pipeline.site_address(project)
+
+
 def problems_of(scratch: Scratch) -> list[str]:
     kb, problems = pipeline.check(scratch.root)
     assert not problems, [p.format() for p in problems]
     with pytest.raises(HandbookBuildError) as caught:
-        build_handbooks(scratch.root, kb)
+        build_handbooks(scratch.root, kb, site=_site(scratch.root))
     return [p.format() for p in caught.value.problems]
 
 
@@ -107,7 +113,7 @@ def test_build_reports_the_problem_and_keeps_the_previous_site(
 def test_a4_option_sets_the_paper(scratch: Scratch) -> None:
     write_project(scratch, "  paper: A4\n")
     kb, _ = pipeline.check(scratch.root)
-    pdf = build_handbooks(scratch.root, kb)[0].pdf
+    pdf = build_handbooks(scratch.root, kb, site=_site(scratch.root))[0].pdf
     box = PdfReader(BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
@@ -115,10 +121,10 @@ def test_a4_option_sets_the_paper(scratch: Scratch) -> None:
 def test_map_chapter_appears_only_with_a_map(scratch: Scratch) -> None:
     write_project(scratch)
     kb, _ = pipeline.check(scratch.root)
-    edition = prepare_edition(scratch.root, kb, kb.get("fkpm-kecandran"))
-    without = render_handbook_html(kb, edition, project=scratch.root)
+    edition = prepare_edition(kb, kb.get("fkpm-kecandran"))
+    without = render_handbook_html(kb, edition, project=scratch.root, site=_site(scratch.root))
     svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="4"/></svg>'
-    with_map = render_handbook_html(kb, edition, project=scratch.root, map_svg=svg)
+    with_map = render_handbook_html(kb, edition, project=scratch.root, site=_site(scratch.root), map_svg=svg)
     assert 'id="peta"' not in without and "Peta wilayah" not in without
     assert 'id="peta">Peta wilayah</h1>' in with_map and svg in with_map
     assert with_map.index('id="profil"') < with_map.index('id="peta"') < with_map.index('id="situasi"')
@@ -128,8 +134,8 @@ def test_text_from_yaml_is_escaped_in_the_html(scratch: Scratch) -> None:
     write_project(scratch, '  foreword: "Salam <script>alert(1)</script> **hangat**"\n'
                            '  compiled_by: "Sekretariat <b>FKPM</b>"\n')
     kb, _ = pipeline.check(scratch.root)
-    html = render_handbook_html(kb, prepare_edition(scratch.root, kb, kb.get("fkpm-kecandran")),
-                                project=scratch.root)
+    html = render_handbook_html(kb, prepare_edition(kb, kb.get("fkpm-kecandran")),
+                                project=scratch.root, site=_site(scratch.root))
     assert "<script>" not in html and "<strong>hangat</strong>" in html
     assert "Sekretariat &lt;b&gt;FKPM&lt;/b&gt;" in html
 
@@ -151,14 +157,14 @@ def test_cache_reuses_a_pdf_made_from_the_same_input_and_keeps_one_per_forum(scr
     write_project(scratch)
     kb, _ = pipeline.check(scratch.root)
     cache = scratch.root / pipeline.PDF_CACHE_DIR
-    first = build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf
+    first = build_handbooks(scratch.root, kb, site=_site(scratch.root), cache_dir=cache)[0].pdf
     [entry] = cache.iterdir()
     assert entry.name.startswith("fkpm-kecandran.") and entry.read_bytes() == first
     entry.write_bytes(b"%PDF-from-the-cache")
-    assert build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf == b"%PDF-from-the-cache"
-    assert build_handbooks(scratch.root, kb)[0].pdf == first, "without a cache it renders"
+    assert build_handbooks(scratch.root, kb, site=_site(scratch.root), cache_dir=cache)[0].pdf == b"%PDF-from-the-cache"
+    assert build_handbooks(scratch.root, kb, site=_site(scratch.root))[0].pdf == first, "without a cache it renders"
     write_project(scratch, "  compiled_by: Sekretariat\n")
     kb, _ = pipeline.check(scratch.root)
-    changed = build_handbooks(scratch.root, kb, cache_dir=cache)[0].pdf
+    changed = build_handbooks(scratch.root, kb, site=_site(scratch.root), cache_dir=cache)[0].pdf
     assert changed.startswith(b"%PDF-1.7") and changed != first
     assert [p.read_bytes() for p in cache.iterdir()] == [changed]

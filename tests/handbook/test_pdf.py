@@ -6,6 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pypdf import PdfReader
@@ -82,7 +83,7 @@ def test_forum_name_local_additions_and_checklist_steps_appear(sample_handbooks:
         forum = hb.edition.contents.forum.data
         everything = squash("\n".join(hb.texts))
         assert squash(forum.name) in squash(hb.texts[0]), "the cover names the forum"
-        handbook = forum.handbook
+        handbook = hb.edition.contents.handbook
         local = [n.note for n in handbook.local_notes] + [n.title for n in handbook.notes]
         local += [hb.kb.get(g).title for g in forum.local_guidelines]
         assert local, f"{hb.forum_id}: the sample forum shows a local addition"
@@ -130,7 +131,7 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
 ) -> None:
     for hb in sample_handbooks:
         reader = PdfReader(BytesIO(hb.pdf))
-        catalog = reader.trailer["/Root"]
+        catalog: Any = reader.trailer["/Root"]  # pypdf types a dictionary's values as any PDF object
         assert catalog["/MarkInfo"]["/Marked"].value is True and "/StructTreeRoot" in catalog
         assert catalog["/Lang"] == "id"
         xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
@@ -147,7 +148,8 @@ def test_pdf_declares_pdf_ua_is_tagged_and_embeds_only_project_fonts(
 def test_building_twice_gives_byte_identical_pdfs(sample_handbooks: list[SampleHandbook]) -> None:
     hb = min(sample_handbooks, key=lambda h: len(h.texts))
     forum = hb.edition.contents.forum
-    again = build_handbooks(hb.project, hb.kb, forums=[forum], map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
+    again = build_handbooks(hb.project, hb.kb, site=pipeline.site_address(hb.project), forums=[forum],
+                            map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
     assert again[0].pdf == hb.pdf
 
 

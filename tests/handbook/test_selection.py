@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator import pipeline
-from generator.edition_contents import select_edition_contents
+from generator.domain.selection import select_edition_contents
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 

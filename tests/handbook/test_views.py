@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator import pipeline
-from generator.edition_contents import select_edition_contents
+from generator.domain.selection import select_edition_contents
 from generator.render.handbook_views import HandbookIndex, area_line, indonesian_date
 from generator.render.qr import SiteAddress
 from tests.conftest import Scratch

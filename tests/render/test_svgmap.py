@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.geo import contains
 from generator.knowledge import KnowledgeBase, load_knowledge
+from generator.model.geometry import contains
 from generator.render.mapviews import AreaShape, forum_view
 from generator.render.svgmap import label_point, render_forum_svg
 from tests.conftest import Scratch
@@ -36,7 +36,7 @@ def test_each_forum_svg_names_every_place_of_the_forum(kb: KnowledgeBase) -> Non
         root = ET.fromstring(svg)
         view = forum_view(kb, forum.id)
         assert view is not None
-        listed = [t.get("data-place") for t in root.iter(f"{{{NS['svg']}}}text") if t.get("data-place")]
+        listed = [str(t.get("data-place")) for t in root.iter(f"{{{NS['svg']}}}text") if t.get("data-place")]
         assert sorted(listed) == sorted(p.record.id for p in view.places)
         assert set(forum.data.places) <= set(listed), forum.id
         words = texts(root)
@@ -54,7 +54,7 @@ def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBa
     width, height = root.get("width"), root.get("height")
     assert root.get("viewBox") == f"0 0 {width} {height}"
     assert root.get("aria-labelledby") == "peta-fkpm-kecandran-judul peta-fkpm-kecandran-ket"
-    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    ids = [str(e.get("id")) for e in root.iter() if e.get("id")]
     assert ids and all(i.startswith("peta-fkpm-kecandran-") for i in ids), "ids unique per forum in one document"
     assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta wilayah FKPM Kecandran"  # type: ignore[union-attr]
     fonts = {e.get("font-family") for e in root.iter() if e.get("font-family")}

@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 from generator import pipeline
-from generator.render.tree import write_atomically, write_tree
+from generator.outputs.tree import write_atomically, write_tree
 
 
 def test_atomic_write_leaves_no_temp_file_and_a_world_readable_file(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import SourceFile, parse_yaml_text
+from generator.check.validate import validate_record
+from generator.load.source import SourceFile, parse_yaml_text
 from generator.model import KINDS, Kind
 from generator.problems import Problem
-from generator.validate import validate_record
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS: list[tuple[Kind, str]] = [

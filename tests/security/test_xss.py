@@ -86,7 +86,12 @@ def test_corpus_is_big_enough() -> None:
 def test_no_injected_script_runs(browser: Any, hostile_site: str, path: str) -> None:
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
     page.goto(f"{hostile_site}/{path}")
     page.wait_for_load_state("load")
     # Click every link and control a payload could have turned into a trigger.

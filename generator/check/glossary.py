@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import SourceFile, read_yaml_file
+from generator.check.validate import validate_model
+from generator.load.source import SourceFile, read_yaml_file
 from generator.model.glossary import Glossary
 from generator.problems import Problem
-from generator.validate import validate_model
 
 GLOSSARY_FILE = "data/glossary.yaml"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, HttpUrl
 
 from generator.knowledge import KnowledgeBase
-from generator.load import KeyPath, _dotted
+from generator.load.source import KeyPath, _dotted
 
 MARKDOWN_URL = re.compile(r"https?://[^\s)\]>\"']+")
 TIMEOUT_SECONDS = 5.0

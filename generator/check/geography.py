@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from generator.knowledge import KnowledgeBase, Record
+from generator.model import Area, Place
+from generator.model.geometry import contains, polygons
+from generator.model.record import Record, Records, of_kind
 from generator.problems import Problem, Severity
 
-Ring = list[tuple[float, float]]
 
-
-def polygons(geometry: dict[str, Any] | None) -> list[list[Ring]]:
-    """GeoJSON Polygon/MultiPolygon → list of polygons, each a list of (lon, lat) rings."""
-    if not geometry:
-        return []
-    kind, coords = geometry.get("type"), geometry.get("coordinates")
-    if kind == "Polygon":
-        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in coords]]  # type: ignore[union-attr]
-    if kind == "MultiPolygon":
-        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly] for poly in coords]  # type: ignore[union-attr]
-    raise ValueError(f"geometry type '{kind}' is not Polygon or MultiPolygon")
-
-
-def contains(geometry: dict[str, Any] | None, lon: float, lat: float) -> bool:
-    """Even-odd rule over every ring: holes count as outside."""
-    inside = False
-    for polygon in polygons(geometry):
-        for ring in polygon:
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-                if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
-                    inside = not inside
-    return inside
-
-
-def check_geography(kb: KnowledgeBase) -> list[Problem]:
+def check_geography(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    for area in kb.of_kind("area"):
-        problems.extend(_check_area(area, kb))
-    for place in kb.of_kind("place"):
-        problems.extend(_check_place(place, kb))
+    for area in of_kind(records, Area):
+        problems.extend(_check_area(area, records))
+    for place in of_kind(records, Place):
+        problems.extend(_check_place(place, records))
     return problems
 
 
-def _check_area(area: Record, kb: KnowledgeBase) -> list[Problem]:
+def _check_area(area: Record[Area], records: Records) -> list[Problem]:
     problems: list[Problem] = []
     data = area.data
-    parent = kb.records.get(data.parent) if data.parent else None
+    parent = records.get(data.parent) if data.parent else None
     if parent is not None and parent.kind.name == "area" and not data.code.startswith(parent.data.code + "."):
         line, column = area.source.position(("code",))
         problems.append(Problem(
@@ -74,8 +49,8 @@ def _check_area(area: Record, kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _check_place(place: Record, kb: KnowledgeBase) -> list[Problem]:
-    area = kb.records.get(place.data.area)
+def _check_place(place: Record[Place], records: Records) -> list[Problem]:
+    area = records.get(place.data.area)
     if area is None or area.kind.name != "area" or not area.data.geometry:
         return []
     location = place.data.location

@@ -1,73 +1,26 @@
-"""The KnowledgeBase: every validated record by id, references resolved, backlinks built."""
+"""Building the KnowledgeBase: every file read and validated, references resolved, backlinks recorded."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-from generator.glossary import load_glossary
-from generator.load import SourceFile, _dotted, read_yaml_file
+from generator.check.geography import check_geography
+from generator.check.glossary import load_glossary
+from generator.check.manifests import check_published
+from generator.check.validate import validate_record
+from generator.knowledge.base import Backlink, KnowledgeBase
+from generator.load.editions import read_published_files
+from generator.load.source import _dotted, read_yaml_file
 from generator.model import KINDS, KINDS_BY_NAME, Kind
 from generator.model.common import LegalCitation
-from generator.model.glossary import Glossary
+from generator.model.record import Record
+from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
-from generator.references import iter_models, iter_references
-from generator.validate import validate_record
 
 ROOTS = ("content", "data")
 OTHER_FILES = ("data/glossary.yaml",)
 """YAML files under content/ and data/ that are not records of a kind."""
 OTHER_FOLDERS = ("data/private", "data/editions")
-
-
-@dataclass(frozen=True)
-class Record:
-    """One validated item with the file it came from."""
-
-    kind: Kind
-    data: Any
-    source: SourceFile
-
-    @property
-    def id(self) -> str:
-        return str(self.data.id)
-
-    @property
-    def title(self) -> str:
-        return str(getattr(self.data, "title", None) or getattr(self.data, "name", self.id))
-
-
-@dataclass(frozen=True)
-class Backlink:
-    """`source` names the target in its field `field` (e.g. 'legal_basis', 'steps')."""
-
-    source: Record
-    field: str
-
-
-@dataclass
-class KnowledgeBase:
-    records: dict[str, Record] = field(default_factory=dict)
-    backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
-    glossary: Glossary = field(default_factory=Glossary)
-    unreadable: set[str] = field(default_factory=set)
-    """Ids (file names) of records that could not be read or validated; their problems are reported already."""
-
-    def of_kind(self, name: str) -> list[Record]:
-        """Records of one kind in a stable order (by id)."""
-        return sorted((r for r in self.records.values() if r.kind.name == name), key=lambda r: r.id)
-
-    def get(self, record_id: str) -> Record:
-        return self.records[record_id]
-
-    def referrers(self, record_id: str, kind: str | None = None) -> list[Record]:
-        """Records that name `record_id`, once each, by id."""
-        found = {b.source.id: b.source for b in self.backlinks.get(record_id, [])
-                 if kind is None or b.source.kind.name == kind}
-        return [found[key] for key in sorted(found)]
 
 
 def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
@@ -96,10 +49,9 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     problems.extend(resolve_references(kb))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
+    kb.published = check_published(read_published_files(project))
     if not problems.has_errors():
-        from generator.geo import check_geography  # geography needs resolved references
-
-        problems.extend(check_geography(kb))
+        problems.extend(check_geography(kb.records))  # geography needs resolved references
     return kb, problems
 
 
@@ -195,10 +147,3 @@ def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
                 f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
             ))
     return problems
-
-
-def newest_content_date(kb: KnowledgeBase) -> date | None:
-    """The newest `updated` or `published` date of any record: the content's edition date, never the clock."""
-    dates = [d for r in kb.records.values()
-             for d in (getattr(r.data, "updated", None), getattr(r.data, "published", None)) if d is not None]
-    return max(dates, default=None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.render.views import PHASES
+from generator.model import Education
+from generator.model.labels import PHASE_ORDER
 
 DAY_START = 8 * 60
 """Sessions start at 08.00."""
@@ -35,7 +36,6 @@ PACKS: tuple[Pack, ...] = (
          "Untuk petugas di desa dan kelurahan: Bhabinkamtibmas, Pospol dan Babinsa."),
 )
 PACKS_BY_ID = {pack.id: pack for pack in PACKS}
-_PHASE_ORDER = {phase: index for index, (phase, _) in enumerate(PHASES)}
 
 
 @dataclass(frozen=True)
@@ -46,25 +46,25 @@ class PlanRow:
     start: str
     end: str
     minutes: int
-    module: Record | None
+    module: Record[Education] | None
     session: int | None
 
 
-def pack_modules(kb: KnowledgeBase, pack: Pack) -> list[Record]:
+def pack_modules(kb: KnowledgeBase, pack: Pack) -> list[Record[Education]]:
     """The pack's modules: those written for its own audience first, then the others it serves;
     within each, general modules, then prevention before handling before recovery; then by title."""
-    chosen = [r for r in kb.of_kind("education") if set(r.data.audience) & set(pack.audiences)]
+    chosen = [r for r in kb.of_kind(Education) if set(r.data.audience) & set(pack.audiences)]
     return sorted(chosen, key=lambda r: (pack.audiences[0] not in r.data.audience, _first_phase(kb, r),
                                          r.data.title.casefold(), r.id))
 
 
-def _first_phase(kb: KnowledgeBase, module: Record) -> int:
+def _first_phase(kb: KnowledgeBase, module: Record[Education]) -> int:
     """The earliest phase among the guidelines a module supports; -1 (first) when it supports none."""
-    phases = [_PHASE_ORDER[kb.get(g).data.phase] for g in module.data.supports if g in kb.records]
+    phases = [PHASE_ORDER[kb.get(g).data.phase] for g in module.data.supports if g in kb.records]
     return min(phases, default=-1)
 
 
-def session_plan(modules: list[Record]) -> list[PlanRow]:
+def session_plan(modules: list[Record[Education]]) -> list[PlanRow]:
     """Each module one session, back to back with a break between; a new day when the next would pass
     four hours of teaching (a module longer than that gets a day of its own)."""
     rows: list[PlanRow] = []

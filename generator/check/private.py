@@ -1,31 +1,29 @@
-"""data/private/contacts.yaml → PrivateContacts, and the check that no public file names a person or a number."""
+"""PrivateContacts validated against the forums, and the check that no public file names a person or a number."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
-from generator.knowledge import KnowledgeBase, Record
-from generator.load import KeyPath, SourceFile, _dotted, read_yaml_file
+from generator.check.validate import validate_model
+from generator.load.private import PRIVATE_CONTACTS
+from generator.load.source import KeyPath, SourceFile, _dotted, iter_strings
+from generator.model import Forum
 from generator.model.private import PrivateContacts
+from generator.model.record import Record, Records, of_kind
 from generator.problems import Problem, suggest
-from generator.validate import validate_model
 
-PRIVATE_CONTACTS = "data/private/contacts.yaml"
-"""Relative to the project; data/private/ is git-ignored and skipped by the loader."""
 MOBILE_NUMBER = re.compile(r"(?<![\d+])(?:\+62|62|0)\s?8\d{2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
 """Indonesian mobile numbers (08xx, +628xx): personal by nature, so never in public content."""
 NUMBER_RUN = re.compile(r"\+?\d[\d\s.-]{6,}\d")
 
 
-def load_private_contacts(project: Path, kb: KnowledgeBase) -> tuple[PrivateContacts | None, list[Problem]]:
+def validate_private_contacts(
+    source: SourceFile | list[Problem] | None, records: Records,
+) -> tuple[PrivateContacts | None, list[Problem]]:
     """The private file validated against the forums it names; (None, []) when there is no such file."""
-    path = project / PRIVATE_CONTACTS
-    if not path.is_file():
+    if source is None:
         return None, []
-    source = read_yaml_file(path, PRIVATE_CONTACTS)
     if isinstance(source, list):
         return None, source
     if not isinstance(source.data, dict):
@@ -34,15 +32,16 @@ def load_private_contacts(project: Path, kb: KnowledgeBase) -> tuple[PrivateCont
     contacts, problems = validate_model(source, PrivateContacts)
     if contacts is None:
         return None, problems
-    problems = [p for n, c in enumerate(contacts.contacts) for p in _check_entry(kb, source, n, c.forum, c.role)]
+    problems = [p for n, c in enumerate(contacts.contacts)
+                for p in _check_entry(records, source, n, c.forum, c.role)]
     return (None if problems else contacts), problems
 
 
-def _check_entry(kb: KnowledgeBase, source: SourceFile, index: int, forum_id: str, role: str) -> list[Problem]:
-    forum = kb.records.get(forum_id)
+def _check_entry(records: Records, source: SourceFile, index: int, forum_id: str, role: str) -> list[Problem]:
+    forum = records.get(forum_id)
     if forum is None or forum.kind.name != "forum":
         line, column = source.position(("contacts", index, "forum"))
-        forums = [r.id for r in kb.of_kind("forum")]
+        forums = [r.id for r in of_kind(records, Forum)]
         return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].forum",
                         f"unknown forum '{forum_id}'{suggest(forum_id, forums)}; no such id in data/forums/")]
     roles = sorted({m.role for m in forum.data.members} | {c.role for c in forum.data.contacts})
@@ -54,13 +53,13 @@ def _check_entry(kb: KnowledgeBase, source: SourceFile, index: int, forum_id: st
                     f"use one of its members' or contacts' roles: {', '.join(roles)}")]
 
 
-def check_private_details(project: Path, kb: KnowledgeBase) -> list[Problem]:
-    """Problems in the private file, and every public value that names a person from it or gives a number."""
-    contacts, problems = load_private_contacts(project, kb)
+def check_private_details(contacts: PrivateContacts | None, records: Records) -> list[Problem]:
+    """Every public value that names a person from the private file or gives a phone number."""
+    problems: list[Problem] = []
     names = sorted({c.name for c in contacts.contacts}) if contacts else []
     numbers = sorted({_digits(c.phone) for c in contacts.contacts if c.phone}) if contacts else []
-    for record in kb.records.values():
-        for path, text in _strings(record.source.data, ()):
+    for record in records.values():
+        for path, text in iter_strings(record.source.data):
             problems.extend(_leaks(record, path, text, names, numbers))
     return problems
 
@@ -79,17 +78,6 @@ def _leaks(record: Record, path: KeyPath, text: str, names: list[str], numbers: 
         if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group()):
             yield Problem(*where, f"'{match.group()}' is a phone number from {PRIVATE_CONTACTS}; public files "
                                   "give roles and public channels only")
-
-
-def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
 
 
 def _digits(phone: str) -> str:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.glossary import GLOSSARY_FILE
+from generator.check.glossary import GLOSSARY_FILE
 from generator.model import KINDS
 from generator.model.glossary import Glossary
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -196,6 +197,18 @@ def _position(key_node: Node, value_node: Node) -> Position:
         value_node.start_mark.line + 1, value_node.start_mark.column + 1,
         raw,
     )
+
+
+def iter_strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Every string inside loaded (or dumped) data, with its key path, in document order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_strings(item, (*path, index))
 
 
 def _dotted(path: KeyPath) -> str:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.load import KeyPath, SourceFile, _dotted
+from generator.load.source import KeyPath, SourceFile, _dotted
 from generator.model import Kind
 from generator.problems import Problem, suggest
 

@@ -8,32 +8,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.model.common import LegalCitation
+from generator.model import ITEM_KINDS, Education, Guideline, Legal, Reference, Situation
+from generator.model.common import Item, LegalCitation
 from generator.model.forum import Forum, Handbook
-from generator.references import iter_models
-from generator.render.views import PHASES
-
-KIND_ORDER = ("situation", "guideline", "education", "legal", "reference")
-"""The products' order: the order of the handbook's chapters and of every list of items."""
-_PHASE_ORDER = {phase: index for index, (phase, _) in enumerate(PHASES)}
+from generator.model.labels import PHASE_ORDER
+from generator.model.references import iter_models
 
 
 @dataclass(frozen=True)
 class EditionContents:
     """The records one edition prints, each list in the order the handbook shows it."""
 
-    forum: Record
+    forum: Record[Forum]
     handbook: Handbook
-    situations: list[Record]
-    guidelines: list[Record]
-    education: list[Record]
-    legal: list[Record]
-    references: list[Record]
+    situations: list[Record[Situation]]
+    guidelines: list[Record[Guideline]]
+    education: list[Record[Education]]
+    legal: list[Record[Legal]]
+    references: list[Record[Reference]]
     local_notes: dict[str, list[str]]
     """guideline id → the forum's notes on it (Markdown), in the order written."""
 
     @property
-    def items(self) -> list[Record]:
+    def items(self) -> list[Record[Item]]:
         return [*self.situations, *self.guidelines, *self.education, *self.legal, *self.references]
 
     @property
@@ -44,12 +41,12 @@ class EditionContents:
         return guideline_id in self.forum.data.local_guidelines
 
 
-def forums_with_handbooks(kb: KnowledgeBase) -> list[Record]:
+def forums_with_handbooks(kb: KnowledgeBase) -> list[Record[Forum]]:
     """Forums whose YAML has a `handbook:` block: each gets an edition."""
-    return [forum for forum in kb.of_kind("forum") if forum.data.handbook is not None]
+    return [forum for forum in kb.of_kind(Forum) if forum.data.handbook is not None]
 
 
-def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents:
+def select_edition_contents(kb: KnowledgeBase, forum: Record[Forum]) -> EditionContents:
     """Apply the forum's selection rules; call only on a knowledge base whose references resolve.
 
     Situations: those named in `include.situations`, else those recorded for the forum's areas (their
@@ -72,18 +69,18 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
     situations |= _tagged(kb, "situation", tags) | explicit["situation"]
     situations -= excluded
 
-    phases: set[str] = set(rules.phases) or set(_PHASE_ORDER)
+    phases: set[str] = set(rules.phases) or set(PHASE_ORDER)
     # Another forum's own guidelines are written for its area: they come in only when named in include.ids.
-    others_local = {g for f in kb.of_kind("forum") if f.id != forum.id for g in f.data.local_guidelines}
+    others_local = {g for f in kb.of_kind(Forum) if f.id != forum.id for g in f.data.local_guidelines}
     guidelines = {
-        g.id for g in kb.of_kind("guideline")
+        g.id for g in kb.of_kind(Guideline)
         if g.data.phase in phases and g.id not in others_local
         and (situations & set(g.data.situations) or tags & set(g.data.tags))
     }
     guidelines |= set(data.local_guidelines) | explicit["guideline"]
     guidelines -= excluded
 
-    education = {e.id for e in kb.of_kind("education") if guidelines & set(e.data.supports)}
+    education = {e.id for e in kb.of_kind(Education) if guidelines & set(e.data.supports)}
     education |= _tagged(kb, "education", tags) | explicit["education"]
     education -= excluded
 
@@ -98,7 +95,7 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
         forum=forum,
         handbook=handbook,
         situations=_sorted(kb, situations, lambda r: (r.title.casefold(), r.id)),
-        guidelines=_sorted(kb, guidelines, lambda r: (_PHASE_ORDER[r.data.phase], r.title.casefold(), r.id)),
+        guidelines=_sorted(kb, guidelines, lambda r: (PHASE_ORDER[r.data.phase], r.title.casefold(), r.id)),
         education=_sorted(kb, education, lambda r: (r.title.casefold(), r.id)),
         legal=_sorted(kb, legal, lambda r: (-r.data.year, r.title.casefold(), r.id)),
         references=_sorted(kb, references, lambda r: (r.title.casefold(), r.id)),
@@ -109,26 +106,9 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record) -> EditionContents
 def _situations_of_forum(kb: KnowledgeBase, forum: Forum) -> set[str]:
     areas: set[str] = set()
     for area_id in forum.areas:
-        areas |= _area_and_below(kb, area_id) | _areas_above(kb, area_id)
-    found = {s.id for s in kb.of_kind("situation") if areas & set(s.data.areas)}
+        areas |= kb.area_and_below([area_id]) | set(kb.areas_above(area_id))
+    found = {s.id for s in kb.of_kind(Situation) if areas & set(s.data.areas)}
     return found | {s for program in forum.programs for s in program.situations}
-
-
-def _area_and_below(kb: KnowledgeBase, area_id: str) -> set[str]:
-    found = {area_id}
-    for area in kb.of_kind("area"):
-        if area.data.parent == area_id:
-            found |= _area_and_below(kb, area.id)
-    return found
-
-
-def _areas_above(kb: KnowledgeBase, area_id: str) -> set[str]:
-    found: set[str] = set()
-    parent = kb.get(area_id).data.parent
-    while parent is not None and parent not in found:
-        found.add(parent)
-        parent = kb.get(parent).data.parent
-    return found
 
 
 def _tagged(kb: KnowledgeBase, kind: str, tags: set[str]) -> set[str]:
@@ -136,20 +116,20 @@ def _tagged(kb: KnowledgeBase, kind: str, tags: set[str]) -> set[str]:
 
 
 def _by_kind(kb: KnowledgeBase, ids: list[str]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {kind: set() for kind in KIND_ORDER}
+    found: dict[str, set[str]] = {kind: set() for kind in ITEM_KINDS}
     for record_id in ids:
         found[kb.get(record_id).kind.name].add(record_id)
     return found
 
 
-def _cited_legal(records: list[Record]) -> set[str]:
+def _cited_legal(records: list[Record[Item]]) -> set[str]:
     return {model.ref for record in records for _, model in iter_models(record.data)
             if isinstance(model, LegalCitation)}
 
 
-def _cited_references(records: list[Record]) -> set[str]:
+def _cited_references(records: list[Record[Item]]) -> set[str]:
     found = {ref for record in records for ref in record.data.sources}
-    return found | {ref for record in records if record.kind.name == "education" for ref in record.data.attachments}
+    return found | {ref for record in records if isinstance(record.data, Education) for ref in record.data.attachments}
 
 
 def _sorted(kb: KnowledgeBase, ids: set[str], key: Callable[[Record], tuple[Any, ...]]) -> list[Record]:

@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load import KeyPath
+from generator.load.source import KeyPath
+from generator.model import referable_kinds
 from generator.model.common import Ref
 
 
@@ -30,10 +31,10 @@ def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]
         if ref is None:
             yield from _nested(value, (*path, key))
         elif isinstance(value, str):
-            yield Reference((*path, key), value, ref.kinds)
+            yield Reference((*path, key), value, referable_kinds(ref.kinds))
         elif isinstance(value, list):
             for index, target in enumerate(value):
-                yield Reference((*path, key, index), target, ref.kinds)
+                yield Reference((*path, key, index), target, referable_kinds(ref.kinds))
 
 
 def iter_models(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:

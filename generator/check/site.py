@@ -1,0 +1,27 @@
+"""The site's own settings: a placeholder address must not reach the QR codes, the sitemap or a colophon."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from generator.load.site import MKDOCS_YML, SiteConfig
+from generator.problems import Problem, Severity
+
+RESERVED_DOMAINS = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost")
+"""Names that can never be a published site (RFC 2606, RFC 6761): the sample's site_url is one of them."""
+
+
+def site_url_problem(config: SiteConfig, *, severity: Severity) -> Problem | None:
+    """A problem at mkdocs.yml's site_url while it is missing or still a placeholder address; else None."""
+    host = (urlsplit(config.site_url).hostname or "").lower()
+    if host and not any(host == domain or host.endswith("." + domain) for domain in RESERVED_DOMAINS):
+        return None
+    shown = f"'{config.site_url.rstrip('/')}/' is a placeholder" if host else "is not set"
+    column = len("site_url: ") + 1 if config.site_url_line > 1 else 1
+    return Problem(
+        MKDOCS_YML, config.site_url_line, column, "site_url",
+        f"{shown}, and it is printed in every QR code, the sitemap and the handbooks' colophon; "
+        "write the address where the site is published (e.g. site_url: https://polmas.<your-domain>/) "
+        f"in {MKDOCS_YML}",
+        severity,
+    )

@@ -1,0 +1,1 @@
+"""Domain rules on the knowledge base: handbook selection, edition manifests, training packs."""

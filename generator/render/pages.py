@@ -1,0 +1,235 @@
+"""A typed context per site page: what each template of templates/site/ is given, decided here in Python."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from markupsafe import Markup
+
+from generator.knowledge import Record
+from generator.model import PAGE_KINDS, Area, Education, Forum, Guideline, Legal, Place, Reference, Situation
+from generator.model.common import Item
+from generator.model.forum import Member
+from generator.model.legal import Article
+from generator.model.private import PrivateContact
+from generator.render.first_steps import ACTIVITY_LABELS, FirstSteps, first_steps
+from generator.render.mappages import forum_map, forum_svg_path, situation_map
+from generator.render.maps import MapEmbed
+from generator.render.views import Citation, Link, SiteIndex
+
+PhaseLinks = list[tuple[str, list[Link]]]
+"""(phase label, its guidelines) for every phase, in the order of an incident."""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Base of every context: its fields become the template's variables."""
+
+    def variables(self) -> dict[str, object]:
+        # Shallow on purpose: dataclasses.asdict would turn every Link into a dict and lose its properties.
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class ItemPage(PageContext):
+    """What every content item's page shows around its own fields."""
+
+    related: list[Link]
+    legal: list[Citation]
+    sources: list[Link]
+    referrers: list[Link]
+
+
+@dataclass(frozen=True)
+class SituationPage(ItemPage):
+    phases: PhaseLinks
+    responses: list[Link]
+    areas: list[Link]
+    places: list[Link]
+    education: list[Link]
+    map: MapEmbed | None
+
+
+@dataclass(frozen=True)
+class GuidelinePage(ItemPage):
+    situations: list[Link]
+    first: FirstSteps
+    cites: dict[int, list[Citation]]
+    """step number → the step's legal citations"""
+    activities: list[tuple[str, str]]
+    """(slug, Indonesian label) of the officer activities"""
+    education: list[Link]
+    local_notes: list[tuple[Link, str]]
+    owners: list[Link]
+
+
+@dataclass(frozen=True)
+class EducationPage(ItemPage):
+    supports: list[Link]
+    attachments: list[Link]
+
+
+@dataclass(frozen=True)
+class LegalPage(ItemPage):
+    replaces: list[Link]
+    replaced_by: list[Link]
+    articles: list[tuple[Article, list[Link]]]
+    cited_whole: list[Link]
+    cited_any: list[Link]
+
+
+@dataclass(frozen=True)
+class ReferencePage(ItemPage):
+    pass
+
+
+@dataclass(frozen=True)
+class ForumPage(PageContext):
+    areas: list[Link]
+    places: list[Link]
+    bkpm: Link | None
+    members: list[tuple[str, list[Member]]]
+    situations: list[Link]
+    local_guidelines: list[Link]
+    program_situations: list[list[Link]]
+    map: MapEmbed | None
+    map_svg: Markup
+    private_contacts: list[PrivateContact]
+
+
+@dataclass(frozen=True)
+class HomePage(PageContext):
+    situations: list[Link]
+    phases: PhaseLinks
+    forums: list[Link]
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class GuidelinesIndex(PageContext):
+    phases: PhaseLinks
+
+
+@dataclass(frozen=True)
+class AreasPage(PageContext):
+    rows: list[tuple[int, Link, list[Link], list[Link]]]
+    """(depth, area, its places, the forums working there), the tree walked by code."""
+
+
+def _common(record: Record[Item], index: SiteIndex) -> tuple[list[Link], list[Citation], list[Link], list[Link]]:
+    data = record.data
+    return (index.links(data.related), index.citations(data.legal_basis), index.links(data.sources),
+            [Link(r) for r in index.kb.referrers(record.id) if r.kind.pages is not None])
+
+
+def situation_page(record: Record[Situation], index: SiteIndex) -> SituationPage:
+    by_phase = index.guidelines_by_phase(record.id)
+    return SituationPage(
+        *_common(record, index),
+        phases=by_phase,
+        responses=[g for _, links in by_phase for g in links if g.data.how_it_works],
+        areas=index.links(record.data.areas),
+        places=[Link(p) for p in index.kb.referrers(record.id, "place")],
+        education=[Link(r) for r in index.kb.referrers(record.id, "education")],
+        map=situation_map(index.kb, record.id),
+    )
+
+
+def guideline_page(record: Record[Guideline], index: SiteIndex) -> GuidelinePage:
+    local_notes = [
+        (Link(forum), note.note)
+        for forum in index.kb.of_kind(Forum) if forum.data.handbook
+        for note in forum.data.handbook.local_notes if note.guideline == record.id
+    ]
+    first = first_steps(record.data)
+    return GuidelinePage(
+        *_common(record, index),
+        situations=index.links(record.data.situations),
+        first=first,
+        cites={view.number: index.citations(view.step.legal_basis) for view in first.steps},
+        activities=[(slug, ACTIVITY_LABELS[slug]) for slug in record.data.activities],
+        education=[Link(r) for r in index.kb.referrers(record.id, "education")],
+        local_notes=local_notes,
+        owners=[Link(f) for f in index.kb.of_kind(Forum) if record.id in f.data.local_guidelines],
+    )
+
+
+def education_page(record: Record[Education], index: SiteIndex) -> EducationPage:
+    return EducationPage(*_common(record, index), supports=index.links(record.data.supports),
+                         attachments=index.links(record.data.attachments))
+
+
+def legal_page(record: Record[Legal], index: SiteIndex) -> LegalPage:
+    cited = index.cited_by.get(record.id, {})
+    replaced_by = [Link(r) for r in index.kb.of_kind(Legal) if record.id in r.data.replaces]
+    if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
+        replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
+    return LegalPage(
+        *_common(record, index),
+        replaces=index.links(record.data.replaces),
+        replaced_by=replaced_by,
+        articles=[(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
+        cited_whole=[Link(r) for r in cited.get(None, [])],
+        cited_any=sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title),
+    )
+
+
+def reference_page(record: Record[Reference], index: SiteIndex) -> ReferencePage:
+    return ReferencePage(*_common(record, index))
+
+
+def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
+    data = record.data
+    members: dict[str, list[Member]] = defaultdict(list)
+    for member in data.members:
+        members[member.element].append(member)
+    return ForumPage(
+        areas=index.links(data.areas),
+        places=index.links(data.places),
+        bkpm=Link(index.kb.get(data.bkpm)) if data.bkpm else None,
+        members=sorted(members.items()),
+        situations=index.situations_in(data.areas),
+        local_guidelines=index.links(data.local_guidelines),
+        program_situations=[index.links(p.situations) for p in data.programs],
+        map=forum_map(index.kb, record.id),
+        map_svg=forum_svg_path(record.id),
+        private_contacts=index.private.for_forum(record.id) if index.private else [],
+    )
+
+
+ITEM_PAGES: dict[str, Callable[[Record, SiteIndex], PageContext]] = {
+    "situation": situation_page, "guideline": guideline_page, "education": education_page, "legal": legal_page,
+    "reference": reference_page, "forum": forum_page,
+}
+"""The item page's context per kind with pages (its templates and section come from the registry)."""
+
+
+def home_page(index: SiteIndex) -> HomePage:
+    return HomePage(
+        situations=[Link(r) for r in index.kb.of_kind(Situation)],
+        phases=index.guidelines_by_phase(),
+        forums=[Link(r) for r in index.kb.of_kind(Forum)],
+        counts={kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
+    )
+
+
+def index_page_extras(kind: str, index: SiteIndex) -> dict[str, object]:
+    """The guidelines' index groups them by phase; the other index pages list their items only."""
+    return GuidelinesIndex(index.guidelines_by_phase()).variables() if kind == "guideline" else {}
+
+
+def areas_page(index: SiteIndex) -> AreasPage:
+    rows: list[tuple[int, Link, list[Link], list[Link]]] = []
+
+    def walk(area: Record[Area], depth: int) -> None:
+        places = [Link(p) for p in index.kb.of_kind(Place) if p.data.area == area.id]
+        forums = [Link(f) for f in index.kb.of_kind(Forum) if area.id in f.data.areas]
+        rows.append((depth, Link(area), places, forums))
+        for child in sorted(index.kb.area_children(area.id), key=lambda r: r.data.code):
+            walk(child, depth + 1)
+
+    for root in sorted((a for a in index.kb.of_kind(Area) if not a.data.parent), key=lambda r: r.data.code):
+        walk(root, 0)
+    return AreasPage(rows)
