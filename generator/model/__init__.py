@@ -12,6 +12,7 @@ from generator.model.education import Education
 from generator.model.forum import Forum
 from generator.model.guideline import Guideline
 from generator.model.legal import Legal
+from generator.model.network import Network
 from generator.model.place import Place
 from generator.model.reference import Reference
 from generator.model.situation import Situation
@@ -62,6 +63,8 @@ KINDS: tuple[Kind, ...] = (
          SitePages("references.md.j2", "reference.md.j2", 1.0), "Referensi", "Referensi"),
     Kind("forum", "data/forums", Forum, "forum", "Forum Kemitraan (FKPM)",
          SitePages("forums.md.j2", "forum.md.j2", 1.5), handbook_label="Profil forum"),
+    Kind("network", "data/networks", Network, "jejaring", "Jejaring",
+         SitePages("networks.md.j2", "network.md.j2", 1.0)),
     Kind("area", "data/areas", Area, "wilayah", "Wilayah"),
     Kind("place", "data/places", Place, "tempat", "Tempat"),
 )
@@ -87,6 +90,7 @@ __all__ = [
     "Guideline",
     "Kind",
     "Legal",
+    "Network",
     "Place",
     "Reference",
     "SitePages",

@@ -9,7 +9,18 @@ from dataclasses import dataclass, fields
 from markupsafe import Markup
 
 from generator.knowledge import Record
-from generator.model import PAGE_KINDS, Area, Education, Forum, Guideline, Legal, Place, Reference, Situation
+from generator.model import (
+    PAGE_KINDS,
+    Area,
+    Education,
+    Forum,
+    Guideline,
+    Legal,
+    Network,
+    Place,
+    Reference,
+    Situation,
+)
 from generator.model.common import Item
 from generator.model.forum import Member
 from generator.model.legal import Article
@@ -83,6 +94,13 @@ class LegalPage(ItemPage):
 @dataclass(frozen=True)
 class ReferencePage(ItemPage):
     pass
+
+
+@dataclass(frozen=True)
+class NetworkPage(ItemPage):
+    forum: Link
+    areas: list[Link]
+    situations: list[Link]
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,11 @@ def reference_page(record: Record[Reference], index: SiteIndex) -> ReferencePage
     return ReferencePage(*_common(record, index))
 
 
+def network_page(record: Record[Network], index: SiteIndex) -> NetworkPage:
+    return NetworkPage(*_common(record, index), forum=Link(index.kb.get(record.data.forum)),
+                       areas=index.links(record.data.areas), situations=index.links(record.data.situations))
+
+
 def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
     data = record.data
     members: dict[str, list[Member]] = defaultdict(list)
@@ -201,7 +224,7 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
 
 ITEM_PAGES: dict[str, Callable[[Record, SiteIndex], PageContext]] = {
     "situation": situation_page, "guideline": guideline_page, "education": education_page, "legal": legal_page,
-    "reference": reference_page, "forum": forum_page,
+    "reference": reference_page, "forum": forum_page, "network": network_page,
 }
 """The item page's context per kind with pages (its templates and section come from the registry)."""
 
