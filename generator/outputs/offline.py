@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -27,6 +29,9 @@ SEARCH_LANGUAGE_FILES = frozenset({"assets/javascripts/lunr/min/lunr.stemmer.sup
 NEVER_CACHED = frozenset({SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "search/search_index.js"})
 """The worker itself (the browser checks it for updates), the sitemap (for crawlers) and the search index as
 a script, which only pages opened from file:// load (over http the worker fetches search_index.json)."""
+SEARCH_INDEX = "search/search_index.json"
+INDEX_BUDGET = 500 * 1024
+"""Compressed, the most search index a first page load may carry; past it, the index waits until search opens."""
 LATER_SUFFIXES = (".pdf",)
 """Large and opened now and then: cached the first time they are opened, not on install."""
 
@@ -48,13 +53,16 @@ class CachePlan:
         return digest.hexdigest()[:16]
 
 
-def write_offline_app(site: Path, *, name: str, description: str, templates: Path) -> CachePlan:
+def write_offline_app(site: Path, *, name: str, description: str, templates: Path,
+                      index_budget: int = INDEX_BUDGET) -> CachePlan:
     """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all."""
     offline = templates / "offline"
     for size, png in render_icons((offline / "icon.svg").read_bytes()).items():
         _write(site / icon_path(size), png)
     _write(site / MANIFEST, render_manifest(name=name, description=description).encode("utf-8"))
     add_head_tags(site, offline)
+    if compressed_size(site / SEARCH_INDEX) > index_budget:
+        hold_back_search_index(site, offline)
     plan = plan_cache(site)
     _write(site / SERVICE_WORKER, render_service_worker(plan, offline / "sw.js").encode("utf-8"))
     return plan
@@ -83,18 +91,36 @@ def render_manifest(*, name: str, description: str) -> str:
 
 def add_head_tags(site: Path, offline: Path) -> None:
     """Link the manifest and the worker's registration from every page, with addresses relative to the page."""
-    env = Environment(loader=FileSystemLoader(offline), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
-    template = env.get_template("head.html.j2")
+    template = _environment(offline).get_template("head.html.j2")
+    _add_to_heads(site, lambda root: template.render(root=root, manifest=MANIFEST, theme_colour=THEME_COLOUR,
+                                                     touch_icon=icon_path(ICON_SIZES[0])))
+
+
+def hold_back_search_index(site: Path, offline: Path) -> None:
+    """Keep the search index out of every first page load: it is fetched when the reader opens search."""
+    script = _environment(offline).get_template("search-later.html.j2").render()
+    _add_to_heads(site, lambda root: script)
+
+
+def compressed_size(path: Path) -> int:
+    """The file's size as a web server sends it, gzip-compressed."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) if path.is_file() else 0
+
+
+def _environment(offline: Path) -> Environment:
+    return Environment(loader=FileSystemLoader(offline), autoescape=True, undefined=StrictUndefined,
+                       keep_trailing_newline=True)
+
+
+def _add_to_heads(site: Path, render: Callable[[str], str]) -> None:
+    """Insert `render(root)` before </head> of every page; `root` leads from the page to the site's root."""
     for page in sorted(site.rglob("*.html")):
-        depth = len(page.relative_to(site).parts) - 1
-        tags = template.render(root="../" * depth, manifest=MANIFEST, theme_colour=THEME_COLOUR,
-                               touch_icon=icon_path(ICON_SIZES[0]))
         html = page.read_text(encoding="utf-8")
         head_end = html.find("</head>")
         if head_end == -1:
-            continue  # not a page of the theme (a fragment): nothing to register from
-        page.write_text(html[:head_end] + tags + html[head_end:], encoding="utf-8")
+            continue  # not a page of the theme (a fragment): nothing to add
+        root = "../" * (len(page.relative_to(site).parts) - 1)
+        page.write_text(html[:head_end] + render(root) + html[head_end:], encoding="utf-8")
 
 
 def plan_cache(site: Path) -> CachePlan:

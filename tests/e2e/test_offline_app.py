@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,8 +13,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.search import served
 from generator import pipeline
-from tests.conftest import copy_sample_project
+from generator.outputs.offline import SEARCH_INDEX, hold_back_search_index
+from tests.conftest import REPO, copy_sample_project
 from tests.e2e.conftest import PHONE
 
 UPDATE_PROMPT = "Versi baru tersedia — muat ulang"
@@ -108,3 +111,26 @@ def test_after_one_visit_the_site_works_offline_and_offers_the_next_build(
     names = page.evaluate("caches.keys()")
     assert len([n for n in names if n.startswith("polmas-site-")]) == 1, names
     context.close()
+
+
+@pytest.mark.browser
+def test_a_search_index_over_budget_waits_until_search_is_opened(browser: Any, sample_site: Path,
+                                                                 tmp_path: Path) -> None:
+    site = shutil.copytree(sample_site, tmp_path / "site")
+    hold_back_search_index(site, REPO / "templates/site/offline")
+    with served(site) as url:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, service_workers="block")
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(f"{url}/index.html", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not [u for u in asked if u.endswith(SEARCH_INDEX)], "the index came with the first page"
+        assert any("/assets/javascripts/bundle." in u for u in asked), "the theme's script did run"
+        with page.expect_request(lambda request: request.url.endswith(SEARCH_INDEX)):
+            page.locator("label.md-header__button[for='__search']").click()
+        page.locator("input.md-search__input").press_sequentially("tawuran", delay=40)
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for(timeout=20_000)
+        assert (first.get_attribute("href") or "").split("?")[0].endswith("situasi/tawuran-pelajar.html")
+        context.close()

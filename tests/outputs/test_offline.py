@@ -9,10 +9,13 @@ from pathlib import Path
 from PIL import Image
 
 from generator.outputs.offline import (
+    INDEX_BUDGET,
     MANIFEST,
+    SEARCH_INDEX,
     SERVICE_WORKER,
     THEME_COLOUR,
     CachePlan,
+    compressed_size,
     plan_cache,
     render_service_worker,
 )
@@ -85,3 +88,9 @@ def test_workbox_window_is_the_npm_package_unchanged() -> None:
     assert vendored.read_bytes() == installed.read_bytes()
     package = json.loads((REPO / "package.json").read_text(encoding="utf-8"))
     assert package["devDependencies"]["workbox-window"] in (vendored.parent / "SOURCE.txt").read_text(encoding="utf-8")
+
+
+def test_a_search_index_within_budget_comes_with_the_first_page(sample_site: Path) -> None:
+    assert 0 < compressed_size(sample_site / SEARCH_INDEX) <= INDEX_BUDGET
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "search_index" not in html[:html.index("</head>")]
