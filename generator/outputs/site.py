@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
+from generator.outputs.offline import write_offline_app
 
 
 class SiteBuildError(Exception):
@@ -39,6 +40,9 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
         except (Abort, MkDocsException, OSError) as exc:
             details = "; ".join(warnings) or str(exc)
             raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
+        # After the engine, over its plain output: the offline app does not depend on the engine.
+        write_offline_app(temp, name=config.site_name, description=config.site_description or "",
+                          templates=project / "templates" / "site")
         broken = find_broken_links(temp)
         if broken:
             listed = "; ".join(b.format() for b in broken[:20])

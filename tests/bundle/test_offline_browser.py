@@ -49,6 +49,10 @@ def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[A
     assert page.locator("path.leaflet-interactive").count() >= 1, "the forum's area boundaries are drawn"
 
     page.goto((unzipped / "situs/edukasi/edukasi-anti-tawuran-pelajar.html").as_uri())
+    # The pages carry the worker's registration script, and from file:// it registers nothing.
+    assert any(u.endswith("/assets/polmas-offline.js") for u in seen)
+    assert not any(u.endswith("/sw.js") for u in seen)
+    assert page.evaluate("!navigator.serviceWorker || navigator.serviceWorker.controller === null")
     link = page.locator("a[href$='handout.pdf']").first
     link.click()
     page.wait_for_url("**/materi/edukasi-anti-tawuran-pelajar/handout.pdf")

@@ -115,3 +115,37 @@ def test_lunr_without_the_language_is_untouched(lunr_page: Any) -> None:
     typed_mencegah, typed_curanmor = search(lunr_page, "mencegah*", "curanmor*", language=False)
     assert refs(typed_mencegah) == ["b"]
     assert refs(typed_curanmor) == ["d"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("tawran*", ["a", "f"]),     # a letter dropped (f by the glossary: perkelahian pelajar)
+    ("pencurain*", ["c", "d"]),  # two letters swapped (d by the glossary: curanmor)
+    ("kebakkaran*", ["b"]),      # a letter doubled
+    ("pelajat*", ["a", "f"]),    # a letter mistyped
+])
+def test_a_word_one_typo_away_still_finds_its_pages(lunr_page: Any, typed: str, expected: list[str]) -> None:
+    [results] = search(lunr_page, typed)
+    assert refs(results) == expected
+    # Filed under the word as typed: the theme neither marks it missing nor loses its highlight.
+    assert all(sorted(r["metadata"]) == [typed.rstrip("*")] for r in results)
+
+
+def test_a_typo_in_a_derived_form_finds_its_relatives(lunr_page: Any) -> None:
+    """'mencgah' reaches 'mencegah' by one edit, and its stem 'cegah' finds 'pencegahan' too."""
+    [results] = search(lunr_page, "mencgah*")
+    assert refs(results) == ["a", "b"]
+
+
+def test_a_word_that_matches_is_not_widened(lunr_page: Any) -> None:
+    """'ronda' is one edit from 'randa': found exactly, it brings no near word; 'rondda' finds both by typo."""
+    docs = [{"location": "x", "title": "Ronda malam", "text": ""}, {"location": "y", "title": "Randa muda", "text": ""}]
+    exact, typo = lunr_page.evaluate(SEARCH, [docs, ["ronda*", "randda*"], {"language": True, "remove": []}])
+    assert refs(exact) == ["x"]
+    assert refs(typo) == ["y"]
+
+
+def test_short_words_are_not_guessed(lunr_page: Any) -> None:
+    """'kdt' is one edit from 'kdrt', as are too many words from a three-letter one."""
+    short, long = search(lunr_page, "kdt*", "kdtr*")
+    assert short == []
+    assert refs(long) == ["e"]

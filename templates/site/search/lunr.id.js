@@ -316,9 +316,10 @@
     if (!active) return query.call(this, fn)
     var typedAs = new Map()
     var empty = false
+    var index = this
     var results = query.call(this, function (q) {
       fn.call(q, q)
-      expandClauses(q, pipeline, typedAs)
+      expandClauses(q, pipeline, typedAs, index)
       empty = q.clauses.length === 0
     })
     /* Only stop words typed: lunr would take an empty query as "everything". */
@@ -327,7 +328,7 @@
     return results
   }
 
-  function expandClauses(q, pipeline, typedAs) {
+  function expandClauses(q, pipeline, typedAs, index) {
     var OPTIONAL = lunr.Query.presence.OPTIONAL
     var clauses = q.clauses.slice()
     q.clauses = []
@@ -340,13 +341,51 @@
       var processed = pipeline.run([new lunr.Token(typed, {})]).map(String)
       if (!processed.length && clause.presence === OPTIONAL) return   /* a stop word */
       q.clauses.push(clause)
-      processed.forEach(function (term) {
-        if (term === typed) return
+      var extra = processed.filter(function (term) { return term !== typed })
+      if (!matchesAny(index, typed, clause.wildcard, extra)) extra = extra.concat(forgiveTypo(q, clause, typed, index, pipeline, typedAs))
+      extra.forEach(function (term) {
         typedAs.set(term, typed)
         q.clause({ term: term, fields: clause.fields, boost: clause.boost, usePipeline: false,
                    wildcard: lunr.Query.wildcard.NONE, presence: OPTIONAL })
       })
     })
+  }
+
+  /* ------------------------------------------------------------------------------------------------------
+   * Typos: a word that finds nothing as typed, as a prefix or by its stems is looked up with lunr's edit
+   * distance (`word~1`: one letter dropped, doubled, swapped or mistyped), and the stems of the words it
+   * reaches are added, so `pencegahn` finds what `pencegahan` finds. Only such words are widened: a word
+   * that matches exactly keeps its results, and exact matches rank first.
+   * ---------------------------------------------------------------------------------------------------- */
+  var MIN_TYPO_LENGTH = 4   /* shorter words are one edit away from too many others */
+  var MAX_TYPO_WORDS = 12   /* whose stems are added: enough for a real word, few enough not to drown the query */
+
+  function termsMatching(index, tokenSet) {
+    return index.tokenSet.intersect(tokenSet).toArray()
+  }
+
+  function matchesAny(index, typed, wildcard, stemsOfTyped) {
+    var pattern = wildcard & lunr.Query.wildcard.TRAILING ? typed + "*" : typed
+    if (termsMatching(index, lunr.TokenSet.fromString(pattern)).length) return true
+    return stemsOfTyped.some(function (term) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, term) })
+  }
+
+  /* Adds `typed~1` to the query; returns the stems of the words it reaches, to be added as exact terms. The
+     words it reaches are credited to the word as typed (highlight, and no "missing" mark). */
+  function forgiveTypo(q, clause, typed, index, pipeline, typedAs) {
+    if (typed.length < MIN_TYPO_LENGTH) return []
+    var near = termsMatching(index, lunr.TokenSet.fromFuzzyString(typed, 1))
+    if (!near.length) return []
+    q.clause({ term: typed, fields: clause.fields, boost: clause.boost, usePipeline: false,
+               wildcard: lunr.Query.wildcard.NONE, editDistance: 1, presence: lunr.Query.presence.OPTIONAL })
+    near.forEach(function (word) { typedAs.set(word, typed) })
+    var stems = []
+    near.sort().slice(0, MAX_TYPO_WORDS).forEach(function (word) {
+      pipeline.run([new lunr.Token(word, {})]).map(String).forEach(function (stem) {
+        if (near.indexOf(stem) === -1 && stems.indexOf(stem) === -1) stems.push(stem)
+      })
+    })
+    return stems
   }
 
   /* A word, its stems and the glossary forms added beside it share one position. The theme wraps every

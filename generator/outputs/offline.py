@@ -1,0 +1,157 @@
+"""Installable and offline after one visit: web app manifest, icons and service worker over a built site."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import cairosvg
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.render.search import LUNR_ID
+
+SERVICE_WORKER = "sw.js"
+"""At the site's root: a worker controls only the pages at or below its own folder."""
+MANIFEST = "manifest.webmanifest"
+ICON_SIZES = (192, 512)
+ICON_DIR = "assets/icons"
+THEME_COLOUR = "#795548"
+"""mkdocs-material's 'brown' primary colour (mkdocs.yml theme.palette): the phone's status bar matches the header."""
+SHORT_NAME = "Polmas"
+"""Under the icon on a phone's home screen, where about 12 characters fit."""
+
+SEARCH_LANGUAGE_FILES = frozenset({"assets/javascripts/lunr/min/lunr.stemmer.support.min.js", LUNR_ID})
+"""Of the theme's lunr languages, the search worker loads only these (the site searches in Indonesian)."""
+NEVER_CACHED = frozenset({SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "search/search_index.js"})
+"""The worker itself (the browser checks it for updates), the sitemap (for crawlers) and the search index as
+a script, which only pages opened from file:// load (over http the worker fetches search_index.json)."""
+SEARCH_INDEX = "search/search_index.json"
+INDEX_BUDGET = 500 * 1024
+"""Compressed, the most search index a first page load may carry; past it, the index waits until search opens."""
+LATER_SUFFIXES = (".pdf",)
+"""Large and opened now and then: cached the first time they are opened, not on install."""
+
+
+@dataclass(frozen=True)
+class CachePlan:
+    """What the service worker keeps: path → revision (a hash of the file's bytes)."""
+
+    precache: dict[str, str]
+    later: dict[str, str]
+
+    @property
+    def version(self) -> str:
+        """A hash of the build's content; it names the build's cache."""
+        digest = hashlib.sha256()
+        for group, files in (("precache", self.precache), ("later", self.later)):
+            for path, revision in sorted(files.items()):
+                digest.update(f"{group}\0{path}\0{revision}\n".encode())
+        return digest.hexdigest()[:16]
+
+
+def write_offline_app(site: Path, *, name: str, description: str, templates: Path,
+                      index_budget: int = INDEX_BUDGET) -> CachePlan:
+    """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all."""
+    offline = templates / "offline"
+    for size, png in render_icons((offline / "icon.svg").read_bytes()).items():
+        _write(site / icon_path(size), png)
+    _write(site / MANIFEST, render_manifest(name=name, description=description).encode("utf-8"))
+    add_head_tags(site, offline)
+    if compressed_size(site / SEARCH_INDEX) > index_budget:
+        hold_back_search_index(site, offline)
+    plan = plan_cache(site)
+    _write(site / SERVICE_WORKER, render_service_worker(plan, offline / "sw.js").encode("utf-8"))
+    return plan
+
+
+def icon_path(size: int) -> str:
+    return f"{ICON_DIR}/icon-{size}.png"
+
+
+def render_icons(svg: bytes) -> dict[int, bytes]:
+    """The app icon at each size the manifest lists, rasterised from the SVG we ship."""
+    return {size: cairosvg.svg2png(bytestring=svg, output_width=size, output_height=size) for size in ICON_SIZES}
+
+
+def render_manifest(*, name: str, description: str) -> str:
+    """The web app manifest; its addresses are relative to itself, so the site may live in any folder."""
+    icons = [{"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+             for size in ICON_SIZES for purpose in ("any", "maskable")]  # the icon keeps to the maskable safe zone
+    manifest = {
+        "name": name, "short_name": SHORT_NAME, "description": description, "lang": "id",
+        "start_url": "index.html", "scope": "./", "display": "standalone",
+        "background_color": "#ffffff", "theme_color": THEME_COLOUR, "icons": icons,
+    }
+    return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+
+
+def add_head_tags(site: Path, offline: Path) -> None:
+    """Link the manifest and the worker's registration from every page, with addresses relative to the page."""
+    template = _environment(offline).get_template("head.html.j2")
+    _add_to_heads(site, lambda root: template.render(root=root, manifest=MANIFEST, theme_colour=THEME_COLOUR,
+                                                     touch_icon=icon_path(ICON_SIZES[0])))
+
+
+def hold_back_search_index(site: Path, offline: Path) -> None:
+    """Keep the search index out of every first page load: it is fetched when the reader opens search."""
+    script = _environment(offline).get_template("search-later.html.j2").render()
+    _add_to_heads(site, lambda root: script)
+
+
+def compressed_size(path: Path) -> int:
+    """The file's size as a web server sends it, gzip-compressed."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) if path.is_file() else 0
+
+
+def _environment(offline: Path) -> Environment:
+    return Environment(loader=FileSystemLoader(offline), autoescape=True, undefined=StrictUndefined,
+                       keep_trailing_newline=True)
+
+
+def _add_to_heads(site: Path, render: Callable[[str], str]) -> None:
+    """Insert `render(root)` before </head> of every page; `root` leads from the page to the site's root."""
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        head_end = html.find("</head>")
+        if head_end == -1:
+            continue  # not a page of the theme (a fragment): nothing to add
+        root = "../" * (len(page.relative_to(site).parts) - 1)
+        page.write_text(html[:head_end] + render(root) + html[head_end:], encoding="utf-8")
+
+
+def plan_cache(site: Path) -> CachePlan:
+    """Every file of the site sorted into precached, cached when opened, or left to the network."""
+    precache: dict[str, str] = {}
+    later: dict[str, str] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if _never_cached(rel):
+            continue
+        revision = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        (later if rel.endswith(LATER_SUFFIXES) else precache)[rel] = revision
+    return CachePlan(precache, later)
+
+
+def _never_cached(rel: str) -> bool:
+    parts = PurePosixPath(rel).parts
+    if rel in NEVER_CACHED or rel.endswith(".map") or any(part.startswith(".") for part in parts):
+        return True
+    # The theme ships the stemmers of thirty languages; the worker loads only ours.
+    return rel.startswith("assets/javascripts/lunr/") and rel not in SEARCH_LANGUAGE_FILES
+
+
+def render_service_worker(plan: CachePlan, source: Path) -> str:
+    """The worker: this build's cache plan as data, then the worker's code (templates/site/offline/sw.js)."""
+    build = {"version": plan.version, "precache": plan.precache, "later": plan.later}
+    # ASCII-only JSON is a valid JavaScript literal whatever the file names hold.
+    return f"self.POLMAS_BUILD = {json.dumps(build, ensure_ascii=True, sort_keys=True)}\n" + source.read_text(
+        encoding="utf-8")
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
