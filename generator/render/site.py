@@ -90,7 +90,8 @@ def render_site_docs(
             files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
-    files[ACTIVITIES_PAGE] = UNSEARCHED_PAGE + env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
+    activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
+    files[ACTIVITIES_PAGE] = UNSEARCHED_PAGE + activities
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
     files.update(_pack_pages(env, kb))
