@@ -8,12 +8,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from fontTools import unicodedata as scripts
 from fontTools.ttLib import TTFont
 
-from generator.load.source import KeyPath, SourceFile, _dotted
+from generator.load.source import SourceFile, _dotted, iter_strings
 from generator.problems import Problem
 
 _NOTDEF = re.compile(r'^\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+([0-9A-F]+)\)$',
@@ -82,24 +81,13 @@ def _places(character: str, sources: list[SourceFile], project: Path) -> Iterato
     """Every text value of `sources` that holds `character`, with the line and column of its first use."""
     for source in sources:
         lines: list[str] | None = None
-        for path, text in _texts(source.data, ()):
+        for path, text in iter_strings(source.data):
             if character not in text:
                 continue
             if lines is None:
                 lines = (project / source.src_path).read_text(encoding="utf-8-sig").splitlines()
             line, column = _locate(character, lines, source.position(path))
             yield source.src_path, line, column, _dotted(path)
-
-
-def _texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _texts(child, (*path, index))
 
 
 def _locate(character: str, lines: list[str], start: tuple[int, int]) -> tuple[int, int]:
