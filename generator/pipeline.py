@@ -103,12 +103,12 @@ def site_address(project: Path) -> SiteAddress:
 
 
 def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None,
-                  progress: Progress | None = None) -> Path:
+                  progress: Progress | None = None, config: SiteConfig | None = None) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
     docs = render_site_docs(kb, project=project, private=private)
     report = progress or silent
     forums = forums_with_handbooks(kb)
-    site = site_address(project)
+    site = SiteAddress.from_config(config or site_config(project))
     built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
                             advance=report.stage("Buku pegangan (PDF)", len(forums)))
@@ -133,10 +133,11 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     if problems.has_errors():
         raise InputError(problems)
     private = _private_contacts(checked) if internal else None
-    docs_dir = generate_docs(project, kb, private=private, progress=progress)
+    config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
+    docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
-    placeholder = site_url_problem(site_config(project), severity=Severity.WARNING)
+    placeholder = site_url_problem(config, severity=Severity.WARNING)
     return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
 
 
