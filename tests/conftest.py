@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,10 +27,30 @@ def repo() -> Path:
     return REPO
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temp folder of the whole run: under pytest-xdist, the one its worker processes share."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def run_lock(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """One worker at a time inside; yields the run's folder for `name` (made by whoever comes first)."""
+    folder = run_folder(tmp_path_factory) / name
+    with open(run_folder(tmp_path_factory) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        folder.mkdir(exist_ok=True)
+        yield folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Copies of the sample project render the same handbooks: one PDF cache for the session saves minutes."""
-    folder = tmp_path_factory.mktemp("pdf-cache")
+    """Copies of the sample project render the same handbooks: one PDF cache for the run saves minutes.
+
+    The cache writes each PDF atomically, so the workers of a parallel run can share it.
+    """
+    with run_lock(tmp_path_factory, "pdf-cache") as folder:
+        pass
     patch = pytest.MonkeyPatch()
     patch.setenv(pipeline.PDF_CACHE_ENV, str(folder))
     yield folder
@@ -72,8 +96,18 @@ def sample_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResult:
-    """The bundled sample content built once per test run, into a temp folder."""
-    return pipeline.build(copy_sample_project(tmp_path_factory.mktemp("sample")))
+    """The bundled sample content built once per test run, into a temp folder that no test changes.
+
+    In a parallel run the first worker builds it; the others wait, then read its result back.
+    """
+    with run_lock(tmp_path_factory, "sample") as folder:
+        saved = folder / "build-result.pickle"
+        if saved.is_file():
+            result: pipeline.BuildResult = pickle.loads(saved.read_bytes())
+            return result
+        result = pipeline.build(copy_sample_project(folder / "project"))
+        saved.write_bytes(pickle.dumps(result))
+        return result
 
 
 @pytest.fixture(scope="session")

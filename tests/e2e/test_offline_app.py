@@ -107,7 +107,9 @@ def test_after_one_visit_the_site_works_offline_and_offers_the_next_build(
     prompt = page.get_by_role("button", name=UPDATE_PROMPT)
     prompt.wait_for(timeout=60_000)
     prompt.click()
-    page.wait_for_function("document.querySelector('h1').textContent.includes('edisi baru')", timeout=30_000)
+    # The page reloads under the new worker; while it does, there may be no heading yet.
+    page.wait_for_function("(document.querySelector('h1')?.textContent ?? '').includes('edisi baru')",
+                           timeout=30_000)
     names = page.evaluate("caches.keys()")
     assert len([n for n in names if n.startswith("polmas-site-")]) == 1, names
     context.close()
