@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 from generator import pipeline
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_TODAY = date(2026, 12, 1)
+"""The session build's 'today': the risk calendar and the overdue follow-ups do not move with the clock."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -73,7 +76,7 @@ def sample_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResult:
     """The bundled sample content built once per test run, into a temp folder."""
-    return pipeline.build(copy_sample_project(tmp_path_factory.mktemp("sample")))
+    return pipeline.build(copy_sample_project(tmp_path_factory.mktemp("sample")), today=SAMPLE_TODAY)
 
 
 @pytest.fixture(scope="session")
