@@ -58,15 +58,24 @@ class TimeView:
 
     period: Link
     dates: str
-    prepare_from: str
+    prepare: str
+    """'mulai bersiap 29 November 2026', 'persiapan dimulai sejak …', or '' once it has begun"""
     estimate: bool
     on: bool
     guidelines: list[Link]
 
 
 def time_view(index: SiteIndex, time: Occurrence, today: date) -> TimeView:
-    return TimeView(Link(time.period), span_text(time.start, time.end), indonesian_date(time.prepare_from),
+    return TimeView(Link(time.period), span_text(time.start, time.end), _prepare_text(time, today),
                     time.estimate, time.is_on(today), index.links(time.period.data.guidelines))
+
+
+def _prepare_text(time: Occurrence, today: date) -> str:
+    if today >= time.start:
+        return ""
+    if time.prepare_from <= today:
+        return f"persiapan dimulai sejak {indonesian_date(time.prepare_from)}"
+    return f"mulai bersiap {indonesian_date(time.prepare_from)}"
 
 
 @dataclass(frozen=True)

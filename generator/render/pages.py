@@ -131,7 +131,7 @@ class ForumPage(PageContext):
     private_contacts: list[PrivateContact]
     latest_meetings: list[MeetingView]
     open_follow_ups: list[DecisionView]
-    overdue_page: str | None
+    overdue_page: Markup | None
     """The internal edition's page of overdue follow-ups (None in the public edition)."""
 
 
@@ -272,7 +272,7 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         private_contacts=index.private.for_forum(record.id) if index.private else [],
         latest_meetings=[meeting_view(m) for m in latest_meetings(index.kb, record.id)],
         open_follow_ups=[decision_view(f) for f in open_follow_ups(index.kb, record.id)],
-        overdue_page=OVERDUE_PAGE if index.private else None,
+        overdue_page=Markup(OVERDUE_PAGE) if index.private else None,
     )
 
 
