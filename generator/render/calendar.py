@@ -99,15 +99,16 @@ class CalendarIndex:
 def calendar_index(index: SiteIndex, today: date) -> CalendarIndex:
     kb = index.kb
 
-    def month(year: int, number: int) -> MonthView:
-        return MonthView(f"{MONTHS[number - 1]} {year}",
-                         [time_view(index, t, today) for t in in_month(kb, year, number)])
+    def month(year: int, number: int, *, with_year: bool = True) -> MonthView:
+        label = f"{MONTHS[number - 1]} {year}" if with_year else MONTHS[number - 1]
+        return MonthView(label, [time_view(index, t, today) for t in in_month(kb, year, number)])
 
     return CalendarIndex(
         this_month=month(today.year, today.month),
         next_month=month(*next_month(today)),
         year=today.year,
-        months=[month(today.year, number) for number in range(1, 13)],
+        # The year is in the heading above the table; a phone's narrow first column keeps one word a row.
+        months=[month(today.year, number, with_year=False) for number in range(1, 13)],
         periods=[(Link(p), rule_text(p.data, kb.events)) for p in sorted(kb.of_kind(CalendarPeriod),
                                                                           key=lambda p: p.title)],
         source=kb.events.source if kb.events else None,
