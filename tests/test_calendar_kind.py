@@ -172,3 +172,16 @@ def test_the_sample_table_and_periods() -> None:
     assert len(kb.of_kind(CalendarPeriod)) >= 8
     lebaran = kb.get("mudik-lebaran", CalendarPeriod)
     assert spans(lebaran.data, kb.events, 2026) == [(date(2026, 3, 11), date(2026, 3, 28), False)]
+
+
+def test_polmas_today_moves_the_day_the_cli_counts_from(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from generator.cli import EXIT_OK, EXIT_USAGE, main
+
+    monkeypatch.setenv("POLMAS_TODAY", "1-12-2026")
+    assert main(["--project", str(REPO), "check"]) == EXIT_USAGE
+    assert "POLMAS_TODAY='1-12-2026' is not a date; write it YYYY-MM-DD" in capsys.readouterr().err
+    monkeypatch.setenv("POLMAS_TODAY", "2030-06-01")
+    assert main(["--project", str(REPO), "check"]) == EXIT_OK
+    assert "data/events.yaml:15:8: warning: years: the table covers 2026–2030, not 2031" in capsys.readouterr().out
