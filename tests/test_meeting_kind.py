@@ -64,3 +64,33 @@ def test_open_overdue_and_current_term_decisions_of_the_sample() -> None:
     in_term = term_meetings(kb, kecandran, until=date(2026, 2, 16))  # the handbook edition's date
     assert [m.id for m in in_term] == ["fkpm-kecandran-2025-11-06", "fkpm-kecandran-2026-01-08"], \
         "the term's meetings up to the edition, oldest first; the September meeting came after it"
+
+
+FORUM = """
+    id: fkpm-x
+    name: FKPM X
+    model: wilayah
+    areas: [x]
+    polsek: Polsek X
+    polres: Polres X
+    members:
+      - {role: Ketua, element: masyarakat}
+      - {role: Koordinator siskamling RW, element: masyarakat}
+    vision: Aman.
+    mission: [Rukun.]
+    """
+AREA = """
+    id: x
+    code: "99.99.99.1999"
+    level: kelurahan
+    name: X
+    """
+
+
+def test_an_owner_the_forum_does_not_know_is_a_warning(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
+    meeting = MEETING.format(forum="fkpm-x", due="2026-02-01").replace("Koordinator siskamling RW", "Pak Darmo")
+    found = write_and_check({"data/forums/fkpm-x.yaml": FORUM, "data/areas/x.yaml": AREA,
+                             "data/meetings/fkpm-x-2026-01-08.yaml": meeting})
+    assert found == ["data/meetings/fkpm-x-2026-01-08.yaml:9:12: warning: decisions[0].owner: 'Pak Darmo' is not a "
+                     "role of fkpm-x's members or contacts; name the role that carries it out as "
+                     "data/forums/fkpm-x.yaml lists it, never a person"]
