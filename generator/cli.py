@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (project / "mkdocs.yml").is_file():
         print(f"polmas: {project} is not a Pustaka Polmas project (no mkdocs.yml there); "
               "run the command in the project folder or pass --project", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        args.today = pipeline.today_from_environment()
+    except ValueError:
+        print(f"polmas: {pipeline.TODAY_ENV}='{os.environ.get(pipeline.TODAY_ENV)}' is not a date; "
+              "write it YYYY-MM-DD (e.g. 2026-12-01), or unset it to count from today", file=sys.stderr)
         return EXIT_USAGE
     try:
         return int(args.run(project, args))
@@ -100,7 +107,7 @@ def report(problems: ProblemList, *, checked: int) -> None:
 
 
 def _check(project: Path, args: argparse.Namespace) -> int:
-    kb, problems = pipeline.check(project)
+    kb, problems = pipeline.check(project, today=args.today)
     report(problems, checked=len(kb.records))
     if args.links:
         from generator.domain.external_links import check_links, external_links
@@ -118,7 +125,7 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 def _build(project: Path, args: argparse.Namespace) -> int:
     try:
         with progress_bars() as progress:
-            result = pipeline.build(project, internal=args.internal, progress=progress)
+            result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, "The previous site/ was left as it was.")
     report(result.problems, checked=len(result.kb.records))
@@ -150,7 +157,8 @@ def _bundle(project: Path, args: argparse.Namespace) -> int:
     try:
         with progress_bars() as progress:
             outcome = pipeline.bundle(project, audience=args.audience,
-                                      out_dir=Path(args.out).resolve() if args.out else None, progress=progress)
+                                      out_dir=Path(args.out).resolve() if args.out else None, progress=progress,
+                                      today=args.today)
     except BundleError as exc:
         print(f"polmas: {exc}", file=sys.stderr)
         return EXIT_USAGE

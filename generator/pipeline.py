@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from generator.check.calendar import uncovered_years
 from generator.check.private import check_private_details, validate_private_contacts
 from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
@@ -43,10 +45,18 @@ PDF_CACHE_DIR = Path(".polmas/cache/handbooks")
 """Handbook PDFs by a hash of their input: a rebuild (or `polmas serve`) re-renders only what changed."""
 PDF_CACHE_ENV = "POLMAS_PDF_CACHE"
 """Set it to a folder to share that cache between projects (copies of one project render the same PDFs)."""
+TODAY_ENV = "POLMAS_TODAY"
+"""YYYY-MM-DD: the day the risk calendar and the overdue follow-ups count from, instead of the clock's."""
 
 
 def pdf_cache_dir(project: Path) -> Path:
     return Path(os.environ.get(PDF_CACHE_ENV) or project / PDF_CACHE_DIR)
+
+
+def today_from_environment() -> date:
+    """POLMAS_TODAY when set (a preview of next month's calendar; tests), else the clock's date."""
+    value = os.environ.get(TODAY_ENV)
+    return date.fromisoformat(value) if value else date.today()
 
 
 class InputError(Exception):
@@ -74,14 +84,16 @@ class Checked:
     private: PrivateContacts | None
 
 
-def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
+def check(project: Path, *, today: date | None = None) -> tuple[KnowledgeBase, ProblemList]:
     """Load and validate everything, including that no public file names a private person; write nothing."""
-    checked = check_project(project)
+    checked = check_project(project, today=today)
     return checked.kb, checked.problems
 
 
-def check_project(project: Path) -> Checked:
+def check_project(project: Path, *, today: date | None = None) -> Checked:
+    """`today` (default: the clock's date): the events table should cover this year and the next."""
     kb, problems = load_knowledge(project)
+    problems.extend(uncovered_years(kb.events, kb.events_source, today or date.today()))
     private, found = validate_private_contacts(read_private_contacts(project), kb.records)
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
@@ -103,9 +115,10 @@ def site_address(project: Path) -> SiteAddress:
 
 
 def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None,
-                  progress: Progress | None = None, config: SiteConfig | None = None) -> Path:
+                  progress: Progress | None = None, config: SiteConfig | None = None,
+                  today: date | None = None) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
-    docs = render_site_docs(kb, project=project, private=private)
+    docs = render_site_docs(kb, project=project, private=private, today=today or date.today())
     report = progress or silent
     forums = forums_with_handbooks(kb)
     site = SiteAddress.from_config(config or site_config(project))
@@ -122,19 +135,21 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
 
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, today: date | None = None) -> BuildResult:
     """check → generate → build the site into a temp folder and swap it in.
 
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
-    into a separate site for the forum's officers.
+    into a separate site for the forum's officers. `today` (default: the clock's date) is the day the risk
+    calendar's "this month" and the overdue follow-ups count from: the same input and day give the same bytes.
     """
-    checked = check_project(project)
+    today = today or date.today()
+    checked = check_project(project, today=today)
     kb, problems = checked.kb, checked.problems
     if problems.has_errors():
         raise InputError(problems)
     private = _private_contacts(checked) if internal else None
     config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
-    docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config)
+    docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
@@ -213,7 +228,7 @@ class BundleOutcome:
 
 
 def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None = None,
-           progress: Progress | None = None) -> BundleOutcome:
+           progress: Progress | None = None, today: date | None = None) -> BundleOutcome:
     """check → build the public site in a scratch folder → zip it with its handbooks and training sheets.
 
     The archive (dist/pustaka-polmas[-<audience>]-<date>.zip, dated by the content) appears only when whole;
@@ -226,7 +241,7 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bundle-", dir=target_dir, ignore_cleanup_errors=True) as scratch:
         work = Path(scratch)
-        built = build(project, site_dir=work / "site", progress=report)
+        built = build(project, site_dir=work / "site", progress=report, today=today)
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"

@@ -26,12 +26,13 @@ def _snapshot(project: Path) -> dict[Path, float]:
 
 def _regenerate(project: Path) -> None:
     """Check and regenerate; on problems keep the last good pages and print what is wrong."""
-    kb, problems = pipeline.check(project)
+    today = pipeline.today_from_environment()
+    kb, problems = pipeline.check(project, today=today)
     for problem in problems.sorted():
         print(problem.format(), file=sys.stderr)
     if not problems.has_errors():
         try:
-            pipeline.generate_docs(project, kb)
+            pipeline.generate_docs(project, kb, today=today)
         except HandbookBuildError as exc:
             for problem in exc.problems.sorted():
                 print(problem.format(), file=sys.stderr)

@@ -9,6 +9,7 @@ import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ import pytest
 from generator import pipeline
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_TODAY = date(2026, 12, 1)
+"""The session build's 'today': the risk calendar and the overdue follow-ups do not move with the clock."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -105,7 +108,7 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResu
         if saved.is_file():
             result: pipeline.BuildResult = pickle.loads(saved.read_bytes())
             return result
-        result = pipeline.build(copy_sample_project(folder / "project"))
+        result = pipeline.build(copy_sample_project(folder / "project"), today=SAMPLE_TODAY)
         saved.write_bytes(pickle.dumps(result))
         return result
 

@@ -34,7 +34,8 @@ def test_page_templates_exist(repo: Path, kind: Kind) -> None:
 
 def test_handbook_chapters_follow_the_registry() -> None:
     anchors = [anchor for anchor, _, _ in CHAPTERS]
-    assert anchors[2:7] == [KINDS_BY_NAME[name].section for name in ITEM_KINDS]
+    assert anchors[:3] == ["profil", "peta", "kalender"], "the forum's own chapters, then the items'"
+    assert anchors[3:8] == [KINDS_BY_NAME[name].section for name in ITEM_KINDS]
     assert set(KIND_LABELS) == {"forum", *ITEM_KINDS}
 
 

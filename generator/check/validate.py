@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from generator.load.source import KeyPath, SourceFile, _dotted
 from generator.model import Kind
+from generator.model.common import IfMissing
 from generator.problems import Problem, suggest
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -48,12 +49,13 @@ def validate_model(source: SourceFile, model: type[ModelT]) -> tuple[ModelT | No
 
 
 def _problem_from_error(error: ErrorDetails, source: SourceFile, model: type[BaseModel]) -> Problem:
-    loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+    # '[key]' marks a bad key of a mapping (an attendance element); the key itself is where it stands.
+    loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, (str, int)) and part != "[key]")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if "field" in ctx and not loc:
         loc = (ctx["field"],)
     kind = error["type"]
-    line, column = source.position(loc, of_key=kind == "extra_forbidden")
+    line, column = source.position(loc, of_key=kind == "extra_forbidden" or "[key]" in error["loc"])
     return Problem(source.src_path, line, column, _dotted(loc), _message(error, loc, source, model))
 
 
@@ -61,7 +63,8 @@ def _message(error: ErrorDetails, loc: KeyPath, source: SourceFile, model: type[
     kind, value, ctx = error["type"], error.get("input"), dict(error.get("ctx") or {})
     raw = source.raw(loc)
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing; add it"
+        hint = _missing_hint(model, loc)
+        return f"required field '{loc[-1]}' is missing; add it" + (f": {hint}" if hint else "")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         return (
@@ -127,6 +130,24 @@ def _fields_at(model: type[BaseModel], path: KeyPath) -> list[str]:
         if current is None:
             return []
     return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _missing_hint(model: type[BaseModel], path: KeyPath) -> str | None:
+    """The field's IfMissing hint, when its model gives one (a decision's owner: a role, not a name)."""
+    current: Any = _model_at(model, path[:-1])
+    field = current.model_fields.get(path[-1]) if current is not None else None
+    hints = [m.hint for m in field.metadata if isinstance(m, IfMissing)] if field is not None else []
+    return hints[0] if hints else None
+
+
+def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field is not None else None
+    return current
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -37,6 +37,12 @@ def build_manifest(contents: EditionContents) -> Manifest:
     forum = contents.forum
     profile = forum.data.model_dump(mode="json", by_alias=True, exclude={"handbook"})
     profile["notes"] = [n.model_dump(mode="json") for n in contents.handbook.notes]
+    # The profile prints the term's decisions and the year calendar: a change to either is a change of the profile.
+    # Only when there are any, so a project without meetings or a calendar keeps its published fingerprints.
+    if contents.meetings:
+        profile["meetings"] = [m.data.model_dump(mode="json") for m in contents.meetings]
+    if contents.calendar:
+        profile["calendar"] = [p.data.model_dump(mode="json") for p in contents.calendar]
     items = [ManifestItem(id=forum.id, kind="forum", title=forum.title, sha256=_hash(profile))]
     for record in contents.items:
         data = record.data.model_dump(mode="json", by_alias=True)

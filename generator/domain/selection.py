@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from generator.domain.meetings import term_meetings
 from generator.knowledge import KnowledgeBase, Record
-from generator.model import ITEM_KINDS, Education, Guideline, Legal, Reference, Situation
+from generator.model import ITEM_KINDS, CalendarPeriod, Education, Guideline, Legal, Meeting, Reference, Situation
 from generator.model.common import Item, LegalCitation
 from generator.model.forum import Forum, Handbook
 from generator.model.labels import PHASE_ORDER
@@ -28,6 +29,10 @@ class EditionContents:
     references: list[Record[Reference]]
     local_notes: dict[str, list[str]]
     """guideline id → the forum's notes on it (Markdown), in the order written."""
+    meetings: list[Record[Meeting]] = field(default_factory=list)
+    """The meetings of the forum's current term up to the edition's date, oldest first (their decisions)."""
+    calendar: list[Record[CalendarPeriod]] = field(default_factory=list)
+    """Every period of the risk calendar: the year calendar page."""
 
     @property
     def items(self) -> list[Record[Item]]:
@@ -100,6 +105,8 @@ def select_edition_contents(kb: KnowledgeBase, forum: Record[Forum]) -> EditionC
         legal=_sorted(kb, legal, lambda r: (-r.data.year, r.title.casefold(), r.id)),
         references=_sorted(kb, references, lambda r: (r.title.casefold(), r.id)),
         local_notes=dict(notes),
+        meetings=term_meetings(kb, forum, until=handbook.date),
+        calendar=kb.of_kind(CalendarPeriod),
     )
 
 

@@ -12,7 +12,9 @@ from typing import Any, TypeVar, overload
 from pydantic import BaseModel
 
 from generator.check.manifests import PublishedEditions
+from generator.load.source import SourceFile
 from generator.model import Area, Guideline
+from generator.model.calendar import EventTable
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
 from generator.model.labels import PHASES
@@ -39,6 +41,10 @@ class KnowledgeBase:
     """Ids (file names) of records that could not be read or validated; their problems are reported already."""
     published: dict[str, PublishedEditions] = field(default_factory=dict)
     """Each forum's published handbook editions (data/editions/), read once."""
+    events: EventTable | None = None
+    """The dates of moving events (data/events.yaml) that calendar rules name; None: the project has none."""
+    events_source: SourceFile | None = None
+    """Where the table was read from, for warnings about the years it covers."""
 
     @overload
     def of_kind(self, kind: type[M]) -> list[Record[M]]: ...

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.check.calendar import EVENTS_FILE, check_calendar_rules, load_event_table
 from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
 from generator.check.manifests import check_published
+from generator.check.meetings import check_meetings
 from generator.check.validate import validate_record
 from generator.knowledge.base import Backlink, KnowledgeBase
 from generator.load.editions import read_published_files
@@ -18,7 +20,7 @@ from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
 
 ROOTS = ("content", "data")
-OTHER_FILES = ("data/glossary.yaml",)
+OTHER_FILES = ("data/glossary.yaml", EVENTS_FILE)
 """YAML files under content/ and data/ that are not records of a kind."""
 OTHER_FOLDERS = ("data/private", "data/editions")
 
@@ -49,6 +51,10 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     problems.extend(resolve_references(kb))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
+    kb.events, kb.events_source, found = load_event_table(project)
+    problems.extend(found)
+    problems.extend(check_calendar_rules(kb.records, kb.events))
+    problems.extend(check_meetings(kb.records))
     kb.published = check_published(read_published_files(project))
     if not problems.has_errors():
         problems.extend(check_geography(kb.records))  # geography needs resolved references

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from generator.model.area import Area
+from generator.model.calendar import CalendarPeriod
 from generator.model.common import ANY_ITEM
 from generator.model.education import Education
 from generator.model.forum import Forum
 from generator.model.guideline import Guideline
 from generator.model.legal import Legal
+from generator.model.meeting import Meeting
 from generator.model.network import Network
 from generator.model.place import Place
 from generator.model.reference import Reference
@@ -65,6 +67,9 @@ KINDS: tuple[Kind, ...] = (
          SitePages("forums.md.j2", "forum.md.j2", 1.5), handbook_label="Profil forum"),
     Kind("network", "data/networks", Network, "jejaring", "Jejaring",
          SitePages("networks.md.j2", "network.md.j2", 1.0)),
+    Kind("calendar", "data/calendar", CalendarPeriod, "kalender", "Kalender kerawanan",
+         SitePages("calendar_index.md.j2", "calendar.md.j2", 1.0)),
+    Kind("meeting", "data/meetings", Meeting, "rapat", "Rapat"),
     Kind("area", "data/areas", Area, "wilayah", "Wilayah"),
     Kind("place", "data/places", Place, "tempat", "Tempat"),
 )
@@ -85,11 +90,13 @@ __all__ = [
     "KINDS_BY_NAME",
     "PAGE_KINDS",
     "Area",
+    "CalendarPeriod",
     "Education",
     "Forum",
     "Guideline",
     "Kind",
     "Legal",
+    "Meeting",
     "Network",
     "Place",
     "Reference",

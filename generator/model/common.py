@@ -61,6 +61,13 @@ class Ref:
         object.__setattr__(self, "kinds", kinds)
 
 
+@dataclass(frozen=True)
+class IfMissing:
+    """Field metadata: what to add when a required field is left out (said after 'add it:')."""
+
+    hint: str
+
+
 ANY_ITEM = "item"
 """In a `Ref`: any content item (the kinds with a handbook chapter in the registry, generator/model)."""
 

@@ -34,3 +34,6 @@ ELEMENT_LABELS = {
     "satpam": "Satpam", "pekerja": "Pekerja", "pedagang": "Pedagang", "pemuda": "Pemuda", "perempuan": "Perempuan",
 }
 """A forum member's element, in the order the handbook's member list groups them."""
+MEETING_KIND_LABELS = {"rutin": "Rutin", "luar-biasa": "Luar biasa", "pleno": "Pleno"}
+FOLLOW_UP_LABELS = {"belum": "Belum dimulai", "berjalan": "Berjalan", "selesai": "Selesai"}
+"""A decision's follow-up: not started, under way, done."""

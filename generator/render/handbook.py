@@ -24,6 +24,7 @@ from generator.model.labels import (
     STEP_LEVEL_LABELS,
 )
 from generator.model.legal import Article
+from generator.render.calendar import YearCalendar, year_calendar
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.handbook_views import (
     Cite,
@@ -37,6 +38,7 @@ from generator.render.handbook_views import (
     reference_citation,
     texts_of,
 )
+from generator.render.meetings import MeetingView, meeting_view
 from generator.render.qr import QrCode, SiteAddress, qr_code
 from generator.render.text import SHARED_TEMPLATES, content_html
 
@@ -48,6 +50,7 @@ KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook
 CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("profil", "Profil forum", "forum"),
     ("peta", "Peta wilayah", "forum"),
+    ("kalender", "Kalender kerawanan", "kalender/index.md"),
     *((kind.section, kind.chapter, f"{kind.section}/index.md") for kind in KINDS if kind.chapter),
     ("kontak", "Direktori kontak menurut peran", "forum"),
     ("glosarium", "Glosarium", "forum"),
@@ -116,6 +119,10 @@ class HandbookContext:
     programs: list[tuple[Program, list[Target]]]
     bkpm: str | None
     map_svg: Markup | None
+    meetings: list[MeetingView]
+    """The current term's meetings up to the edition (their decisions), oldest first."""
+    calendar: YearCalendar | None
+    """The one-page year calendar of the edition's year; None when the project keeps no risk calendar."""
     situations: list[tuple[Entry, list[tuple[str, list[Target]]]]]
     phases: list[tuple[str, Markup, list[GuidelineEntry]]]
     education: list[tuple[Entry, list[Target]]]
@@ -167,7 +174,8 @@ def handbook_context(
         "hukum": [index.entry(r) for r in contents.legal],
         "referensi": [index.entry(r) for r in contents.references],
     }
-    chapters = _chapters(site, forum_url, map_svg is not None, sections, bool(guideline_entries))
+    chapters = _chapters(site, forum_url, map_svg is not None, sections, bool(guideline_entries),
+                         bool(contents.calendar))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
     texts += texts_of(forum.data.model_dump(mode="json"))
     title = handbook.title or f"Buku Pegangan {forum.title}"
@@ -192,6 +200,9 @@ def handbook_context(
         programs=[(p, index.targets(p.situations)) for p in forum.data.programs],
         bkpm=index.kb.get(forum.data.bkpm).title if forum.data.bkpm else None,
         map_svg=Markup(map_svg) if map_svg is not None else None,
+        meetings=[meeting_view(m) for m in contents.meetings],
+        # The edition's own year, not the clock's: the same edition is the same booklet whenever it is printed.
+        calendar=year_calendar(kb, handbook.date.year) if contents.calendar else None,
         situations=[(e, index.guidelines_for(e.record.id)) for e in sections["situasi"]],
         phases=[(label, Markup(f"fase-{phase}"), [_guideline(index, e) for e in entries])
                    for phase, label, entries in phases],
@@ -204,9 +215,10 @@ def handbook_context(
 
 
 def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
-              with_guidelines: bool) -> list[Chapter]:
+              with_guidelines: bool, with_calendar: bool) -> list[Chapter]:
     """The chapters this edition has, in the products' order; each QR leads to the matching site page."""
-    present = {"peta": with_map, "pedoman": with_guidelines, **{k: bool(v) for k, v in sections.items()}}
+    present = {"peta": with_map, "pedoman": with_guidelines, "kalender": with_calendar,
+               **{k: bool(v) for k, v in sections.items()}}
     chapters = []
     for anchor, title, page in CHAPTERS:
         if not present.get(anchor, True):

@@ -8,10 +8,12 @@ from dataclasses import dataclass, fields
 
 from markupsafe import Markup
 
+from generator.domain.meetings import latest_meetings, open_follow_ups, overdue_follow_ups
 from generator.knowledge import Record
 from generator.model import (
     PAGE_KINDS,
     Area,
+    CalendarPeriod,
     Education,
     Forum,
     Guideline,
@@ -25,9 +27,12 @@ from generator.model.common import Item
 from generator.model.forum import Member
 from generator.model.legal import Article
 from generator.model.private import PrivateContact
+from generator.render.calendar import TimeView, alerts, calendar_index, period_times, rule_text
 from generator.render.first_steps import ACTIVITY_LABELS, FirstSteps, first_steps
+from generator.render.handbook_views import indonesian_date
 from generator.render.mappages import forum_map, forum_svg_path, situation_map
 from generator.render.maps import MapEmbed
+from generator.render.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from generator.render.views import Citation, Link, SiteIndex
 
 PhaseLinks = list[tuple[str, list[Link]]]
@@ -104,6 +109,15 @@ class NetworkPage(ItemPage):
 
 
 @dataclass(frozen=True)
+class CalendarPage(ItemPage):
+    rule: str
+    times: list[tuple[int, list[str]]]
+    """(year, its dates) for this year and the next"""
+    situations: list[Link]
+    guidelines: list[Link]
+
+
+@dataclass(frozen=True)
 class ForumPage(PageContext):
     areas: list[Link]
     places: list[Link]
@@ -115,6 +129,10 @@ class ForumPage(PageContext):
     map: MapEmbed | None
     map_svg: Markup
     private_contacts: list[PrivateContact]
+    latest_meetings: list[MeetingView]
+    open_follow_ups: list[DecisionView]
+    overdue_page: Markup | None
+    """The internal edition's page of overdue follow-ups (None in the public edition)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +141,8 @@ class HomePage(PageContext):
     phases: PhaseLinks
     forums: list[Link]
     counts: dict[str, int]
+    alerts: list[TimeView] | None
+    """'Waspada bulan ini'; None when the project keeps no risk calendar."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +223,37 @@ def network_page(record: Record[Network], index: SiteIndex) -> NetworkPage:
                        areas=index.links(record.data.areas), situations=index.links(record.data.situations))
 
 
+def calendar_page(record: Record[CalendarPeriod], index: SiteIndex) -> CalendarPage:
+    return CalendarPage(*_common(record, index), rule=rule_text(record.data, index.kb.events),
+                        times=period_times(index.kb, record, index.today),
+                        situations=index.links(record.data.situations), guidelines=index.links(record.data.guidelines))
+
+
+OVERDUE_PAGE = "rapat/tindak-lanjut-terlambat.md"
+"""Internal edition only: decisions past their due date and not done, with the forums' names and numbers."""
+
+
+@dataclass(frozen=True)
+class OverduePage(PageContext):
+    today: str
+    forums: list[tuple[Link, list[tuple[DecisionView, list[PrivateContact]]]]]
+    """per forum: each overdue decision with the private contacts of its owner's role (whom to remind)"""
+
+
+def overdue_page(index: SiteIndex) -> OverduePage:
+    private = index.private
+    assert private is not None, "the overdue page belongs to the internal edition only"
+
+    def owners(forum_id: str, role: str) -> list[PrivateContact]:
+        return [c for c in private.for_forum(forum_id) if c.role.casefold() == role.casefold()]
+
+    return OverduePage(
+        today=indonesian_date(index.today),
+        forums=[(Link(forum), [(decision_view(f, index.today), owners(forum.id, f.decision.owner)) for f in late])
+                for forum, late in overdue_follow_ups(index.kb, index.today)],
+    )
+
+
 def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
     data = record.data
     members: dict[str, list[Member]] = defaultdict(list)
@@ -219,12 +270,15 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         map=forum_map(index.kb, record.id),
         map_svg=forum_svg_path(record.id),
         private_contacts=index.private.for_forum(record.id) if index.private else [],
+        latest_meetings=[meeting_view(m) for m in latest_meetings(index.kb, record.id)],
+        open_follow_ups=[decision_view(f) for f in open_follow_ups(index.kb, record.id)],
+        overdue_page=Markup(OVERDUE_PAGE) if index.private else None,
     )
 
 
 ITEM_PAGES: dict[str, Callable[[Record, SiteIndex], PageContext]] = {
     "situation": situation_page, "guideline": guideline_page, "education": education_page, "legal": legal_page,
-    "reference": reference_page, "forum": forum_page, "network": network_page,
+    "reference": reference_page, "forum": forum_page, "network": network_page, "calendar": calendar_page,
 }
 """The item page's context per kind with pages (its templates and section come from the registry)."""
 
@@ -235,12 +289,17 @@ def home_page(index: SiteIndex) -> HomePage:
         phases=index.guidelines_by_phase(),
         forums=[Link(r) for r in index.kb.of_kind(Forum)],
         counts={kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
+        alerts=alerts(index, index.today) if index.kb.of_kind(CalendarPeriod) else None,
     )
 
 
 def index_page_extras(kind: str, index: SiteIndex) -> dict[str, object]:
-    """The guidelines' index groups them by phase; the other index pages list their items only."""
-    return GuidelinesIndex(index.guidelines_by_phase()).variables() if kind == "guideline" else {}
+    """The guidelines' index groups them by phase, the calendar's by month; the others list their items only."""
+    if kind == "guideline":
+        return GuidelinesIndex(index.guidelines_by_phase()).variables()
+    if kind == "calendar":
+        return {"calendar": calendar_index(index, index.today)}
+    return {}
 
 
 def areas_page(index: SiteIndex) -> AreasPage:

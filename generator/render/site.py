@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from generator.model.private import PrivateContacts
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import map_assets, render_map_files
-from generator.render.pages import ITEM_PAGES, areas_page, home_page, index_page_extras
+from generator.render.pages import ITEM_PAGES, OVERDUE_PAGE, areas_page, home_page, index_page_extras, overdue_page
 from generator.render.search import render_search_assets, result_tags
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
@@ -65,13 +66,17 @@ def make_environment(templates: Path) -> Environment:
 
 
 def render_site_docs(
-    kb: KnowledgeBase, *, project: Path, private: PrivateContacts | None = None,
+    kb: KnowledgeBase, *, project: Path, today: date, private: PrivateContacts | None = None,
 ) -> dict[str, str | bytes]:
-    """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition."""
+    """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition.
+
+    `today` places the risk calendar ('this month', 'Waspada bulan ini') and the overdue follow-ups.
+    """
     templates = project / "templates" / "site"
     env = make_environment(templates)
     index = SiteIndex.build(kb)
     index.private = private
+    index.today = today
     files: dict[str, str | bytes] = {}
     files["index.md"] = env.get_template("home.md.j2").render(base="", **home_page(index).variables())
     for kind in KINDS:
@@ -94,6 +99,9 @@ def render_site_docs(
     files[ACTIVITIES_PAGE] = UNSEARCHED_PAGE + activities
     files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
+    if private is not None:  # overdue follow-ups name who lags: for the forum's officers, never published
+        overdue = env.get_template("overdue.md.j2").render(base=ITEM_BASE, **overdue_page(index).variables())
+        files[OVERDUE_PAGE] = UNSEARCHED_PAGE + overdue
     files.update(_pack_pages(env, kb))
     for rel, text in files.items():
         if rel.endswith(".md") and isinstance(text, str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -72,6 +73,8 @@ class SiteIndex:
     """legal id → article (None: the whole law) → the records citing it, by id."""
     private: PrivateContacts | None = None
     """Names and numbers per role: set only for an internal edition."""
+    today: date = field(default_factory=date.today)
+    """The day the risk calendar and overdue follow-ups count from (injected: same input and day, same bytes)."""
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> SiteIndex:

@@ -9,6 +9,7 @@ import pytest
 
 from generator import pipeline
 from generator.render.site import render_site_docs
+from tests.conftest import SAMPLE_TODAY
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -21,7 +22,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> dict[str, 
     shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
     kb, problems = pipeline.check(project)
     assert not problems.has_errors(), [p.format() for p in problems]
-    return render_site_docs(kb, project=project)
+    return render_site_docs(kb, project=project, today=SAMPLE_TODAY)
 
 
 def test_generated_markdown_matches_golden(rendered: dict[str, str | bytes], request: pytest.FixtureRequest) -> None:
