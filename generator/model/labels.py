@@ -34,3 +34,18 @@ ELEMENT_LABELS = {
     "satpam": "Satpam", "pekerja": "Pekerja", "pedagang": "Pedagang", "pemuda": "Pemuda", "perempuan": "Perempuan",
 }
 """A forum member's element, in the order the handbook's member list groups them."""
+NETWORK_ROLE_LABELS = {
+    "tokoh-agama": "Tokoh agama", "tokoh-adat": "Tokoh adat", "tokoh-masyarakat": "Tokoh masyarakat",
+    "ketua-rt-rw": "Ketua RT/RW", "karang-taruna": "Karang taruna", "pkk": "PKK",
+    "ketua-paguyuban": "Ketua paguyuban", "ojek-pangkalan": "Ojek pangkalan",
+    "pengurus-tempat-ibadah": "Pengurus masjid, gereja atau tempat ibadah", "satpam-kawasan": "Satpam kawasan",
+    "pedagang": "Pedagang", "komunitas-hobi": "Komunitas hobi", "sekolah": "Sekolah dan guru", "linmas": "Linmas",
+    "lainnya": "Lainnya",
+}
+"""A network's role (generator/model/network.py), in the order the model lists them."""
+CAPABILITY_LABELS = {
+    "menginformasikan": "menyebarkan informasi", "memediasi": "menengahi perselisihan",
+    "menjadi-tuan-rumah": "menjadi tuan rumah pertemuan", "menggerakkan-warga": "menggerakkan warga",
+}
+"""What a network can do, as a sentence continues 'Dapat …'."""
+COMMUNITY_LABELS = {"geografis": "Komunitas kewilayahan (geografis)", "kepentingan": "Komunitas kepentingan"}

@@ -11,13 +11,15 @@ from markupsafe import Markup
 from generator import __version__
 from generator.domain.editions import Changes, HandbookEdition
 from generator.knowledge import KnowledgeBase, group_by_phase
-from generator.model import KINDS
+from generator.model import KINDS, Network
 from generator.model.forum import Forum, Handbook, Member, Program
 from generator.model.glossary import GlossaryTerm
 from generator.model.guideline import Step
 from generator.model.labels import (
     CLASS_LABELS,
+    COMMUNITY_LABELS,
     MODEL_LABELS,
+    NETWORK_ROLE_LABELS,
     PHASE_LABELS,
     SITUATION_TYPE_LABELS,
     STATUS_LABELS,
@@ -37,6 +39,7 @@ from generator.render.handbook_views import (
     reference_citation,
     texts_of,
 )
+from generator.render.pages import forum_networks_url
 from generator.render.qr import QrCode, SiteAddress, qr_code
 from generator.render.text import SHARED_TEMPLATES, content_html
 
@@ -45,14 +48,19 @@ KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook
 """How the list of changes names a record's kind."""
 
 
+FORUM_NETWORKS = "forum-networks"
+"""In CHAPTERS: the QR code opens the forum's network page ('Jejaring FKPM …')."""
+
 CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("profil", "Profil forum", "forum"),
     ("peta", "Peta wilayah", "forum"),
     *((kind.section, kind.chapter, f"{kind.section}/index.md") for kind in KINDS if kind.chapter),
+    ("jejaring", "Jejaring", FORUM_NETWORKS),
     ("kontak", "Direktori kontak menurut peran", "forum"),
     ("glosarium", "Glosarium", "forum"),
 )
-"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition)."""
+"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition;
+FORUM_NETWORKS: the forum's network page)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,8 @@ class HandbookContext:
     references: list[tuple[Entry, str]]
     contacts: list[ContactRow]
     glossary: list[GlossaryTerm]
+    networks: list[tuple[Network, list[Target]]]
+    """The forum's networks (by role, then id) with the situations each helps with."""
 
     def variables(self) -> dict[str, object]:
         # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
@@ -139,7 +149,7 @@ def make_environment(templates: Path) -> Environment:
     env.globals.update(
         PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
         STEP_LEVEL_LABELS=STEP_LEVEL_LABELS, STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS,
-        KIND_LABELS=KIND_LABELS, ACTIVITY_LABELS=ACTIVITY_LABELS,
+        KIND_LABELS=KIND_LABELS, ACTIVITY_LABELS=ACTIVITY_LABELS, COMMUNITY_LABELS=COMMUNITY_LABELS,
     )
     return env
 
@@ -167,7 +177,10 @@ def handbook_context(
         "hukum": [index.entry(r) for r in contents.legal],
         "referensi": [index.entry(r) for r in contents.references],
     }
-    chapters = _chapters(site, forum_url, map_svg is not None, sections, bool(guideline_entries))
+    networks = sorted((n for n in kb.of_kind(Network) if n.data.forum == forum.id),
+                      key=lambda n: (list(NETWORK_ROLE_LABELS).index(n.data.role), n.id))
+    chapters = _chapters(site, forum.id, forum_url, map_svg is not None, sections, bool(guideline_entries),
+                         bool(networks))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
     texts += texts_of(forum.data.model_dump(mode="json"))
     title = handbook.title or f"Buku Pegangan {forum.title}"
@@ -200,17 +213,21 @@ def handbook_context(
         references=[(e, reference_citation(e.data)) for e in sections["referensi"]],
         contacts=index.contacts(),
         glossary=index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
+        networks=[(n.data, index.targets(n.data.situations)) for n in networks],
     )
 
 
-def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
-              with_guidelines: bool) -> list[Chapter]:
+def _chapters(site: SiteAddress, forum_id: str, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
+              with_guidelines: bool, with_networks: bool) -> list[Chapter]:
     """The chapters this edition has, in the products' order; each QR leads to the matching site page."""
-    present = {"peta": with_map, "pedoman": with_guidelines, **{k: bool(v) for k, v in sections.items()}}
+    present = {"peta": with_map, "pedoman": with_guidelines, "jejaring": with_networks,
+               **{k: bool(v) for k, v in sections.items()}}
     chapters = []
     for anchor, title, page in CHAPTERS:
         if not present.get(anchor, True):
             continue
+        if page == FORUM_NETWORKS:
+            page = str(forum_networks_url(forum_id))
         url = forum_url if page == "forum" else site.page(page) if page else None
         chapters.append(Chapter(Markup(anchor), title, qr_code(url, about=title) if url else None))
     return chapters
