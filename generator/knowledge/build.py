@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
 from generator.check.manifests import check_published
+from generator.check.results import check_results
 from generator.check.validate import validate_record
 from generator.knowledge.base import Backlink, KnowledgeBase
 from generator.load.editions import read_published_files
@@ -47,6 +48,7 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
     problems.extend(resolve_references(kb))
+    problems.extend(check_results(project, kb.records))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
     kb.published = check_published(read_published_files(project))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from generator import __version__
 from generator.domain.editions import Changes, HandbookEdition
 from generator.knowledge import KnowledgeBase, group_by_phase
 from generator.model import KINDS, Network
-from generator.model.forum import Forum, Handbook, Member, Program
+from generator.model.forum import EVIDENCE_FOLDER, PHOTO_SUFFIXES, Forum, Handbook, Member, Program
 from generator.model.glossary import GlossaryTerm
 from generator.model.guideline import Step
 from generator.model.labels import (
@@ -41,6 +42,7 @@ from generator.render.handbook_views import (
 )
 from generator.render.pages import forum_networks_url
 from generator.render.qr import QrCode, SiteAddress, qr_code
+from generator.render.results import KaryaNyata, evidence_files, karya_nyata
 from generator.render.text import SHARED_TEMPLATES, content_html
 
 TEMPLATES = Path("templates/handbook")
@@ -48,6 +50,8 @@ KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook
 """How the list of changes names a record's kind."""
 
 
+CHART_FONT = "Pustaka Sans"
+"""The @font-face family of print.css: the charts borrow no system font."""
 FORUM_NETWORKS = "forum-networks"
 """In CHAPTERS: the QR code opens the forum's network page ('Jejaring FKPM …')."""
 
@@ -133,6 +137,11 @@ class HandbookContext:
     glossary: list[GlossaryTerm]
     networks: list[tuple[Network, list[Target]]]
     """The forum's networks (by role, then id) with the situations each helps with."""
+    karya: KaryaNyata
+    chart_situations: list[Target]
+    """The situation of each of karya.charts, in the same order."""
+    photos: dict[str, Markup]
+    """An evidence photo's name → its data: URI (the PDF carries the picture itself)."""
 
     def variables(self) -> dict[str, object]:
         # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
@@ -159,12 +168,22 @@ def render_handbook_html(
 ) -> str:
     """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
     env = make_environment(project / TEMPLATES)
-    context = handbook_context(kb, edition, site=site, map_svg=map_svg)
+    forum = edition.contents.forum
+    photos = {name: data_uri(project / EVIDENCE_FOLDER / name) for name in evidence_files(kb, [forum])
+              if name.lower().endswith(PHOTO_SUFFIXES)}
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg, photos=photos)
     return env.get_template("handbook.html.j2").render(**context.variables())
+
+
+def data_uri(path: Path) -> Markup:
+    """A small image as a data: URI, so the PDF needs no file beside its HTML."""
+    kind = {".png": "image/png", ".webp": "image/webp"}.get(path.suffix.lower(), "image/jpeg")
+    return Markup(f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}")
 
 
 def handbook_context(
     kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
+    photos: dict[str, Markup] | None = None,
 ) -> HandbookContext:
     contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
     index = HandbookIndex(kb, contents, site)
@@ -183,6 +202,7 @@ def handbook_context(
                          bool(networks))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
     texts += texts_of(forum.data.model_dump(mode="json"))
+    karya = karya_nyata(kb, forum, font_family=CHART_FONT)
     title = handbook.title or f"Buku Pegangan {forum.title}"
     date_text = indonesian_date(handbook.date)
     return HandbookContext(
@@ -214,6 +234,9 @@ def handbook_context(
         contacts=index.contacts(),
         glossary=index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
         networks=[(n.data, index.targets(n.data.situations)) for n in networks],
+        karya=karya,
+        chart_situations=[index.target(c.situation.id) for c in karya.charts],
+        photos=photos or {},
     )
 
 

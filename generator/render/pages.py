@@ -29,6 +29,7 @@ from generator.model.private import PrivateContact
 from generator.render.first_steps import ACTIVITY_LABELS, FirstSteps, first_steps
 from generator.render.mappages import forum_map, forum_svg_path, situation_map
 from generator.render.maps import MapEmbed
+from generator.render.results import KaryaNyata, karya_nyata
 from generator.render.views import Citation, Link, SiteIndex
 
 PhaseLinks = list[tuple[str, list[Link]]]
@@ -161,6 +162,9 @@ class ForumPage(PageContext):
     private_contacts: list[PrivateContact]
     networks: Markup | None
     """The forum's network page, when it has networks."""
+    karya: KaryaNyata
+    chart_situations: list[Link]
+    """The situation of each of karya.charts, in the same order."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +289,7 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
     members: dict[str, list[Member]] = defaultdict(list)
     for member in data.members:
         members[member.element].append(member)
+    karya = karya_nyata(index.kb, record)
     return ForumPage(
         areas=index.links(data.areas),
         places=index.links(data.places),
@@ -298,6 +303,8 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         private_contacts=index.private.for_forum(record.id) if index.private else [],
         networks=forum_networks_url(record.id) if any(
             n.data.forum == record.id for n in index.kb.of_kind(Network)) else None,
+        karya=karya,
+        chart_situations=[Link(c.situation) for c in karya.charts],
     )
 
 

@@ -13,6 +13,7 @@ from generator.domain.editions import forum_editions
 from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase
 from generator.model import KINDS, Forum, Guideline
+from generator.model.forum import EVIDENCE_FOLDER
 from generator.model.labels import (
     CLASS_LABELS,
     COMMUNITY_LABELS,
@@ -24,6 +25,7 @@ from generator.model.labels import (
     STEP_LEVEL_LABELS,
 )
 from generator.model.private import PrivateContacts
+from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import map_assets, render_map_files
@@ -35,6 +37,7 @@ from generator.render.pages import (
     home_page,
     index_page_extras,
 )
+from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
@@ -63,6 +66,8 @@ def make_environment(templates: Path) -> Environment:
     env.filters["url"] = safe_url
     env.filters["heading"] = lambda level: Markup("#" * min(int(level), 6))
     env.filters["anchor"] = anchor
+    env.filters["evidence_url"] = evidence_url
+    env.filters["number"] = value_text
     env.globals.update(
         PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS,
         CLASS_LABELS=CLASS_LABELS, STATUS_LABELS=STATUS_LABELS, STEP_LEVEL_LABELS=STEP_LEVEL_LABELS,
@@ -97,6 +102,8 @@ def render_site_docs(
             )
             files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
     files.update(_forum_network_pages(env, index))
+    for name in evidence_files(kb):  # photos and documents of the forums' results, as the coordinator saved them
+        files[f"{EVIDENCE_SITE_FOLDER}/{name}"] = (project / EVIDENCE_FOLDER / name).read_bytes()
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
     activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
