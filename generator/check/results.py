@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load.source import _dotted
-from generator.model.forum import EVIDENCE_FOLDER, Evidence, Measurement
+from generator.model.forum import DOCUMENT_SUFFIXES, EVIDENCE_FOLDER, PHOTO_SUFFIXES, Evidence, Measurement
 from generator.model.record import Record, Records
 from generator.model.references import iter_models
 from generator.problems import Problem, suggest
@@ -33,9 +33,10 @@ def _missing_file(record: Record, path: tuple[str | int, ...], evidence: Evidenc
     if name is None or name in present:
         return []
     line, column = record.source.position((*path, field))
+    alike = [p for p in present if p.lower().endswith(PHOTO_SUFFIXES if field == "photo" else DOCUMENT_SUFFIXES)]
     return [Problem(
         record.source.src_path, line, column, _dotted((*path, field)),
-        f"no file '{name}' in {EVIDENCE_FOLDER}/{suggest(name, present)}; "
+        f"no file '{name}' in {EVIDENCE_FOLDER}/{suggest(name, alike)}; "
         f"put the file there (as {EVIDENCE_FOLDER}/{name}) or correct the name",
     )]
 

@@ -50,13 +50,13 @@ def _check_evidence_path(value: str, suffixes: tuple[str, ...], what: str) -> No
             "evidence_path",
             "'{value}' is not a file name under " + EVIDENCE_FOLDER + "/: write it relative to that folder, "
             "with '/' between folders, e.g. 'fkpm-kecandran/penyuluhan.jpg'",
-            {"value": value},
+            {"value": value, "field": what},
         )
     if not value.lower().endswith(suffixes):
         raise PydanticCustomError(
             "evidence_suffix",
             "'{value}' is not a {what} file: use one ending in {allowed}",
-            {"value": value, "what": what, "allowed": ", ".join(suffixes)},
+            {"value": value, "what": what, "allowed": ", ".join(suffixes), "field": what},
         )
 
 

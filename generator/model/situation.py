@@ -59,13 +59,14 @@ class Situation(Item):
 
     @model_validator(mode="after")
     def _indicator_ids_unique(self) -> Situation:
-        seen: set[str] = set()
-        for indicator in self.indicators:
+        seen: dict[str, int] = {}
+        for number, indicator in enumerate(self.indicators, 1):
             if indicator.id in seen:
                 raise PydanticCustomError(
                     "indicator_twice",
-                    "indicator id '{id}' is used twice; give every indicator of a situation its own id",
-                    {"id": indicator.id, "field": "indicators"},
+                    "indicator id '{id}' is used twice (entries {first} and {second}); give every indicator of a "
+                    "situation its own id",
+                    {"id": indicator.id, "first": seen[indicator.id], "second": number, "field": "indicators"},
                 )
-            seen.add(indicator.id)
+            seen[indicator.id] = number
         return self

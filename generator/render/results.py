@@ -69,7 +69,7 @@ def karya_nyata(kb: KnowledgeBase, forum: Record[Forum], *, font_family: str = "
         situation = kb.get(situation_id, Situation)
         indicator = next(i for i in situation.data.indicators if i.id == indicator_id)
         ordered = sorted(measurements, key=lambda m: m.date)
-        svg = indicator_chart(indicator.text, indicator.unit, [(m.date, m.value) for m in ordered],
+        svg = indicator_chart(indicator.text.rstrip("."), indicator.unit, [(m.date, m.value) for m in ordered],
                               chart_id=f"grafik-{forum.id}-{situation_id}-{indicator_id}", font_family=font_family)
         charts.append(IndicatorChart(situation, indicator, ordered, svg))
     return KaryaNyata(stages, charts)
