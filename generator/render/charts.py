@@ -31,7 +31,7 @@ def indicator_chart(title: str, unit: str | None, points: list[tuple[date, float
                     font_family: str = "sans-serif") -> Markup:
     """A bar per measurement, oldest first, its value above it and its month below; one line of markup."""
     points = sorted(points)
-    label = f"{title}: " + "; ".join(f"{month_text(d)} {value_text(v)}" for d, v in points) + \
+    label = f"Grafik {title}: " + "; ".join(f"{month_text(d)} {value_text(v)}" for d, v in points) + \
         (f" ({unit})" if unit else "")
     svg = ET.Element("svg", {
         "xmlns": SVG_NS, "version": "1.1", "viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": str(WIDTH),
