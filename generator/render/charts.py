@@ -62,11 +62,12 @@ def indicator_chart(title: str, unit: str | None, points: list[tuple[date, float
 
 
 def _nice_ceiling(value: float) -> float:
-    """The axis top: 1, 2 or 5 times a power of ten, at or above the largest value (1 when all are 0)."""
+    """The axis top: 1, 2, 4 or 5 times a power of ten, at or above the largest value (1 when all are 0); its half,
+    the middle line, is then a round number too."""
     if value <= 0:
         return 1.0
     power = 10.0 ** math.floor(math.log10(value))
-    return next(float(step * power) for step in (1, 2, 5, 10) if step * power >= value)
+    return next(float(step * power) for step in (1, 2, 4, 5, 10) if step * power >= value)
 
 
 def _text(parent: ET.Element, x: float, y: float, text: str, *, size: float, anchor: str = "start",
