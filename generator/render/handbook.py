@@ -202,6 +202,7 @@ def handbook_context(
                          bool(networks))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
     texts += texts_of(forum.data.model_dump(mode="json"))
+    texts += texts_of([n.data.model_dump(mode="json") for n in networks])  # the Jejaring chapter's words
     karya = karya_nyata(kb, forum, font_family=CHART_FONT)
     title = handbook.title or f"Buku Pegangan {forum.title}"
     date_text = indonesian_date(handbook.date)
