@@ -36,6 +36,13 @@ contacts:
     note: piket Selasa
 """
 
+NETWORK_CONTACT = """
+  - network: pengurus-masjid-kecandran
+    role: Ketua takmir
+    name: Ahmad Fauzan Hidayat
+    phone: "0813-9876-5432"
+"""
+
 
 def test_private_file_problems_point_at_file_and_line(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
     assert write_and_check({
@@ -88,11 +95,36 @@ def test_public_files_may_not_name_a_private_person_or_give_a_number(
     ]
 
 
+def test_a_network_contact_names_an_existing_network_and_no_forum(
+    write_and_check: Callable[[dict[str, str]], list[str]],
+) -> None:
+    files = {"data/areas/kecandran.yaml": AREA, "data/forums/fkpm-kecandran.yaml": FORUM}
+    assert write_and_check({**files, "data/private/contacts.yaml": """
+        contacts:
+          - network: takmir-masjid
+            role: Ketua takmir
+            name: A
+        """}) == [
+        "data/private/contacts.yaml:2:14: contacts[0].network: unknown network 'takmir-masjid'; "
+        "no such id in data/networks/",
+    ]
+    assert write_and_check({**files, "data/private/contacts.yaml": """
+        contacts:
+          - forum: fkpm-kecandran
+            network: takmir-masjid
+            role: Ketua
+            name: B
+        """}) == [
+        "data/private/contacts.yaml:4:11: contacts[0].role: give either 'forum' (a person behind a forum's role) "
+        "or 'network' (a network's contact), exactly one of them",
+    ]
+
+
 @pytest.fixture
 def project_with_private(sample_copy: Path) -> Path:
     private = sample_copy / "data/private/contacts.yaml"
     private.parent.mkdir(parents=True, exist_ok=True)
-    private.write_text(PRIVATE, encoding="utf-8")
+    private.write_text(PRIVATE + NETWORK_CONTACT, encoding="utf-8")
     return sample_copy
 
 
@@ -107,6 +139,7 @@ def test_public_build_leaves_the_private_file_out_and_internal_adds_it(
             if path.is_file() and path.suffix in (".html", ".md", ".js", ".json", ".svg"):
                 text = path.read_text(encoding="utf-8")
                 assert "Wahyuningsih" not in text and "3456-7890" not in text and "321 654" not in text, path
+                assert "Hidayat" not in text and "9876-5432" not in text, path
 
     assert main(["--project", str(project), "build", "--internal"]) == EXIT_OK
     assert "never publish it" in capsys.readouterr().out
@@ -115,6 +148,11 @@ def test_public_build_leaves_the_private_file_out_and_internal_adds_it(
     assert '<a href="tel:+6281234567890">+62 812-3456-7890</a>' in page
     assert "Edisi internal: jangan disebarkan" in page
     assert "Pustaka Polmas · edisi internal" in page
+    for network_page in ("jejaring/pengurus-masjid-kecandran.html", "jejaring/forum/fkpm-kecandran.html"):
+        page = (project / "site-internal" / network_page).read_text(encoding="utf-8")
+        assert "<strong>Ahmad Fauzan Hidayat</strong>" in page and "Ketua takmir" in page, network_page
+        assert '<a href="tel:081398765432">0813-9876-5432</a>' in page, network_page
+    assert "Hidayat" not in (project / "site-internal/jejaring/forum/fkpm-dukuh.html").read_text(encoding="utf-8")
     public = (project / "site/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
     assert "Wahyuningsih" not in public, "the internal build never touches the public site"
     shutil.rmtree(project / "site-internal")

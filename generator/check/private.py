@@ -33,8 +33,19 @@ def validate_private_contacts(
     if contacts is None:
         return None, problems
     problems = [p for n, c in enumerate(contacts.contacts)
-                for p in _check_entry(records, source, n, c.forum, c.role)]
+                for p in (_check_entry(records, source, n, c.forum, c.role) if c.forum is not None
+                          else _check_network(records, source, n, c.network or ""))]
     return (None if problems else contacts), problems
+
+
+def _check_network(records: Records, source: SourceFile, index: int, network_id: str) -> list[Problem]:
+    network = records.get(network_id)
+    if network is not None and network.kind.name == "network":
+        return []
+    line, column = source.position(("contacts", index, "network"))
+    networks = [r.id for r in of_kind(records, "network")]
+    return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].network",
+                    f"unknown network '{network_id}'{suggest(network_id, networks)}; no such id in data/networks/")]
 
 
 def _check_entry(records: Records, source: SourceFile, index: int, forum_id: str, role: str) -> list[Problem]:

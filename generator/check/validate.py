@@ -52,8 +52,8 @@ def _problem_from_error(error: ErrorDetails, source: SourceFile, model: type[Bas
     # '[key]' marks a bad key of a mapping (an attendance element); the key itself is where it stands.
     loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, (str, int)) and part != "[key]")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
-    if "field" in ctx and not loc:
-        loc = (ctx["field"],)
+    if "field" in ctx:  # a model's own check names the field to point at, inside the model that failed
+        loc = (*loc, ctx["field"])
     kind = error["type"]
     line, column = source.position(loc, of_key=kind == "extra_forbidden" or "[key]" in error["loc"])
     return Problem(source.src_path, line, column, _dotted(loc), _message(error, loc, source, model))

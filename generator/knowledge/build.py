@@ -9,6 +9,7 @@ from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
 from generator.check.manifests import check_published
 from generator.check.meetings import check_meetings
+from generator.check.results import check_results
 from generator.check.validate import validate_record
 from generator.knowledge.base import Backlink, KnowledgeBase
 from generator.load.editions import read_published_files
@@ -49,6 +50,7 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
     problems.extend(resolve_references(kb))
+    problems.extend(check_results(project, kb.records))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
     kb.events, kb.events_source, found = load_event_table(project)

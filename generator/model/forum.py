@@ -6,7 +6,8 @@ import datetime
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveInt, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.common import ANY_ITEM, Markdown, Phase, Ref, Slug, Strict, Text
 from generator.model.guideline import Contact
@@ -35,11 +36,94 @@ class Term(Strict):
     end: date
 
 
+EVIDENCE_FOLDER = "data/evidence"
+"""Evidence files (photos, documents) live here; a result names them relative to this folder."""
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".odt", ".ods", ".docx", ".xlsx", ".csv")
+"""No .md or .html: the site engine would read those as pages of its own."""
+
+
+def _check_evidence_path(value: str, suffixes: tuple[str, ...], what: str) -> None:
+    parts = value.split("/")
+    if value.startswith("/") or "\\" in value or any(p in ("", ".", "..") for p in parts):
+        raise PydanticCustomError(
+            "evidence_path",
+            "'{value}' is not a file name under " + EVIDENCE_FOLDER + "/: write it relative to that folder, "
+            "with '/' between folders, e.g. 'fkpm-kecandran/penyuluhan.jpg'",
+            {"value": value, "field": what},
+        )
+    if not value.lower().endswith(suffixes):
+        raise PydanticCustomError(
+            "evidence_suffix",
+            "'{value}' is not a {what} file: use one ending in {allowed}",
+            {"value": value, "what": what, "allowed": ", ".join(suffixes), "field": what},
+        )
+
+
+class Evidence(Strict):
+    """One piece of evidence of a result: a document, a photo with its alt text, or a count."""
+
+    document: Text | None = Field(None, description="a file under data/evidence/, e.g. 'fkpm-x/notulen.pdf'")
+    photo: Text | None = Field(None, description="a JPEG, PNG or WebP under data/evidence/; no faces of "
+                                                 "residents without their consent")
+    alt: Text | None = Field(None, description="with photo: what it shows, for readers who cannot see it")
+    count: NonNegativeInt | None = None
+    unit: Text | None = Field(None, description="with count: what was counted, e.g. 'peserta', 'APAR'")
+    title: Text | None = Field(None, description="what the document or photo is, e.g. 'Notulen musyawarah'")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Evidence:
+        given = [name for name in ("document", "photo", "count") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError(
+                "evidence_kind",
+                "give exactly one of 'document', 'photo' or 'count' per evidence entry"
+                + (f" (found {', '.join(given)}); split it into separate entries" if given else ""),
+                {},
+            )
+        if self.photo is not None:
+            _check_evidence_path(self.photo, PHOTO_SUFFIXES, "photo")
+            if self.alt is None:
+                raise PydanticCustomError(
+                    "photo_without_alt",
+                    "a photo needs 'alt': a sentence saying what it shows, for readers who cannot see it",
+                    {"field": "photo"},
+                )
+        if self.document is not None:
+            _check_evidence_path(self.document, DOCUMENT_SUFFIXES, "document")
+        if self.count is not None and self.unit is None:
+            raise PydanticCustomError(
+                "count_without_unit", "a count needs 'unit': what was counted, e.g. 'unit: peserta'",
+                {"field": "count"},
+            )
+        return self
+
+
+class Result(Strict):
+    """What a program stage did: when, and the evidence that shows it."""
+
+    what: Text = Field(description="what was done, in a sentence")
+    date: datetime.date
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Measurement(Strict):
+    """A value of one of a situation's indicators, measured for the stage."""
+
+    situation: Annotated[Slug, Ref("situation")]
+    indicator: Slug = Field(description="the id of one of that situation's indicators")
+    value: NonNegativeFloat
+    date: datetime.date
+    source: Text = Field(description="where the value comes from, e.g. 'Buku ronda RW 03', 'Data SPKT Polsek'")
+
+
 class Stage(Strict):
     title: Text
     start: date | None = None
     end: date | None = None
     status: Literal["rencana", "berjalan", "selesai", "tertunda"] = "rencana"
+    results: list[Result] = Field([], description="what was done, with evidence (Karya nyata)")
+    measurements: list[Measurement] = Field([], description="values of the situations' indicators it targets")
 
 
 class Program(Strict):

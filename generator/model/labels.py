@@ -37,3 +37,18 @@ ELEMENT_LABELS = {
 MEETING_KIND_LABELS = {"rutin": "Rutin", "luar-biasa": "Luar biasa", "pleno": "Pleno"}
 FOLLOW_UP_LABELS = {"belum": "Belum dimulai", "berjalan": "Berjalan", "selesai": "Selesai"}
 """A decision's follow-up: not started, under way, done."""
+NETWORK_ROLE_LABELS = {
+    "tokoh-agama": "Tokoh agama", "tokoh-adat": "Tokoh adat", "tokoh-masyarakat": "Tokoh masyarakat",
+    "ketua-rt-rw": "Ketua RT/RW", "karang-taruna": "Karang taruna", "pkk": "PKK",
+    "ketua-paguyuban": "Ketua paguyuban", "ojek-pangkalan": "Ojek pangkalan",
+    "pengurus-tempat-ibadah": "Pengurus masjid, gereja atau tempat ibadah", "satpam-kawasan": "Satpam kawasan",
+    "pedagang": "Pedagang", "komunitas-hobi": "Komunitas hobi", "sekolah": "Sekolah dan guru", "linmas": "Linmas",
+    "lainnya": "Lainnya",
+}
+"""A network's role (generator/model/network.py), in the order the model lists them."""
+CAPABILITY_LABELS = {
+    "menginformasikan": "menyebarkan informasi", "memediasi": "menengahi perselisihan",
+    "menjadi-tuan-rumah": "menjadi tuan rumah pertemuan", "menggerakkan-warga": "menggerakkan warga",
+}
+"""What a network can do, as a sentence continues 'Dapat …'."""
+COMMUNITY_LABELS = {"geografis": "Komunitas kewilayahan (geografis)", "kepentingan": "Komunitas kepentingan"}

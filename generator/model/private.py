@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import Ref, Slug, Strict, Text
@@ -28,10 +28,14 @@ Phone = Annotated[str, AfterValidator(_check_phone)]
 
 
 class PrivateContact(Strict):
-    """One person behind a role of one forum."""
+    """One person behind a role of one forum, or the named contact of one network (jejaring)."""
 
-    forum: Annotated[Slug, Ref("forum")] = Field(description="id of a file in data/forums/")
-    role: Text = Field(description="exactly as the forum's members or contacts name it")
+    forum: Annotated[Slug | None, Ref("forum")] = Field(None, description="id of a file in data/forums/")
+    network: Annotated[Slug | None, Ref("network")] = Field(
+        None, description="id of a file in data/networks/: this person is that network's contact",
+    )
+    role: Text = Field(description="exactly as the forum's members or contacts name it; for a network, the "
+                                   "person's role in it (e.g. 'Ketua takmir')")
     name: Text
     phone: Phone | None = None
     note: Text | None = None
@@ -42,6 +46,18 @@ class PrivateContact(Strict):
         return ("+" if self.phone and self.phone.startswith("+") else "") + re.sub(r"\D", "", self.phone or "")
 
 
+    @model_validator(mode="after")
+    def _forum_or_network(self) -> PrivateContact:
+        if (self.forum is None) == (self.network is None):
+            raise PydanticCustomError(
+                "forum_or_network",
+                "give either 'forum' (a person behind a forum's role) or 'network' (a network's contact), "
+                "exactly one of them",
+                {"field": "role"},
+            )
+        return self
+
+
 class PrivateContacts(Strict):
     """data/private/contacts.yaml: never committed, never in a public build."""
 
@@ -49,3 +65,6 @@ class PrivateContacts(Strict):
 
     def for_forum(self, forum_id: str) -> list[PrivateContact]:
         return [c for c in self.contacts if c.forum == forum_id]
+
+    def for_network(self, network_id: str) -> list[PrivateContact]:
+        return [c for c in self.contacts if c.network == network_id]

@@ -7,8 +7,16 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.common import DisturbanceClass, Domain, Item, Markdown, Ref, Slug, Text
+from generator.model.common import DisturbanceClass, Domain, Item, Markdown, Ref, Slug, Strict, Text
 from generator.model.labels import CLASS_LABELS, SITUATION_TYPE_LABELS
+
+
+class Indicator(Strict):
+    """How the forum measures the problem: what a program stage's measurements report against."""
+
+    id: Slug = Field(description="short id a program stage's measurements name, e.g. 'tawuran-per-bulan'")
+    text: Text = Field(description="what is counted or measured, e.g. 'Jumlah tawuran per bulan'")
+    unit: Text | None = Field(None, description="the unit of a measured value, e.g. 'kejadian', 'menit', 'regu'")
 
 
 class Situation(Item):
@@ -22,7 +30,10 @@ class Situation(Item):
     impacts: list[Text] = []
     causes: list[Text] = []
     questions: list[Text] = Field([], description="questions for understanding it locally")
-    indicators: list[Text] = []
+    warning_signs: list[Text] = Field([], description="tanda-tanda: what a resident notices before or as it happens")
+    indicators: list[Indicator] = Field(
+        [], description="how the forum measures the problem; program results report against these ids",
+    )
     stakeholders: list[Text] = []
     areas: Annotated[list[Slug], Ref("area")] = []
 
@@ -44,4 +55,18 @@ class Situation(Item):
                 "a problem needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan nyata)",
                 {"field": "type"},
             )
+        return self
+
+    @model_validator(mode="after")
+    def _indicator_ids_unique(self) -> Situation:
+        seen: dict[str, int] = {}
+        for number, indicator in enumerate(self.indicators, 1):
+            if indicator.id in seen:
+                raise PydanticCustomError(
+                    "indicator_twice",
+                    "indicator id '{id}' is used twice (entries {first} and {second}); give every indicator of a "
+                    "situation its own id",
+                    {"id": indicator.id, "first": seen[indicator.id], "second": number, "field": "indicators"},
+                )
+            seen[indicator.id] = number
         return self

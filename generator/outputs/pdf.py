@@ -39,14 +39,23 @@ class RenderedPdf:
     warnings: list[str]
 
 
+EMBEDDED_IMAGES = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/webp;base64,")
+
+
 class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
-    """Fetch only files inside the handbook's template folder: no network, no file outside the project."""
+    """Fetch only files inside the handbook's template folder: no network, no file outside the project.
+
+    The one exception is a picture carried in the HTML itself (a data: URI of a PNG, JPEG or WebP): the
+    handbooks' evidence photos, read from data/evidence/ when the HTML is made.
+    """
 
     def __init__(self, root: Path) -> None:
-        super().__init__(allowed_protocols=("file",))
+        super().__init__(allowed_protocols=("file", "data"))
         self.root = root.resolve()
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if url.startswith(EMBEDDED_IMAGES):
+            return super().fetch(url, headers)
         parts = urlsplit(url)
         if parts.scheme != "file":
             raise ValueError(f"only files shipped with the project are used, not {parts.scheme}: addresses")

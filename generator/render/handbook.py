@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -11,13 +12,15 @@ from markupsafe import Markup
 from generator import __version__
 from generator.domain.editions import Changes, HandbookEdition
 from generator.knowledge import KnowledgeBase, group_by_phase
-from generator.model import KINDS
-from generator.model.forum import Forum, Handbook, Member, Program
+from generator.model import KINDS, Network
+from generator.model.forum import EVIDENCE_FOLDER, PHOTO_SUFFIXES, Forum, Handbook, Member, Program
 from generator.model.glossary import GlossaryTerm
 from generator.model.guideline import Step
 from generator.model.labels import (
     CLASS_LABELS,
+    COMMUNITY_LABELS,
     MODEL_LABELS,
+    NETWORK_ROLE_LABELS,
     PHASE_LABELS,
     SITUATION_TYPE_LABELS,
     STATUS_LABELS,
@@ -39,7 +42,9 @@ from generator.render.handbook_views import (
     texts_of,
 )
 from generator.render.meetings import MeetingView, meeting_view
+from generator.render.pages import forum_networks_url
 from generator.render.qr import QrCode, SiteAddress, qr_code
+from generator.render.results import KaryaNyata, evidence_files, karya_nyata
 from generator.render.text import SHARED_TEMPLATES, content_html
 
 TEMPLATES = Path("templates/handbook")
@@ -47,15 +52,22 @@ KIND_LABELS = {kind.name: kind.handbook_label for kind in KINDS if kind.handbook
 """How the list of changes names a record's kind."""
 
 
+CHART_FONT = "Pustaka Sans"
+"""The @font-face family of print.css: the charts borrow no system font."""
+FORUM_NETWORKS = "forum-networks"
+"""In CHAPTERS: the QR code opens the forum's network page ('Jejaring FKPM …')."""
+
 CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("profil", "Profil forum", "forum"),
     ("peta", "Peta wilayah", "forum"),
     ("kalender", "Kalender kerawanan", "kalender/index.md"),
     *((kind.section, kind.chapter, f"{kind.section}/index.md") for kind in KINDS if kind.chapter),
+    ("jejaring", "Jejaring", FORUM_NETWORKS),
     ("kontak", "Direktori kontak menurut peran", "forum"),
     ("glosarium", "Glosarium", "forum"),
 )
-"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition)."""
+"""anchor, title, and the site page its QR code opens ('forum': the forum's own page, the living edition;
+FORUM_NETWORKS: the forum's network page)."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,13 @@ class HandbookContext:
     references: list[tuple[Entry, str]]
     contacts: list[ContactRow]
     glossary: list[GlossaryTerm]
+    networks: list[tuple[Network, list[Target]]]
+    """The forum's networks (by role, then id) with the situations each helps with."""
+    karya: KaryaNyata
+    chart_situations: list[Target]
+    """The situation of each of karya.charts, in the same order."""
+    photos: dict[str, Markup]
+    """An evidence photo's name → its data: URI (the PDF carries the picture itself)."""
 
     def variables(self) -> dict[str, object]:
         # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
@@ -146,7 +165,7 @@ def make_environment(templates: Path) -> Environment:
     env.globals.update(
         PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS, CLASS_LABELS=CLASS_LABELS,
         STEP_LEVEL_LABELS=STEP_LEVEL_LABELS, STATUS_LABELS=STATUS_LABELS, MODEL_LABELS=MODEL_LABELS,
-        KIND_LABELS=KIND_LABELS, ACTIVITY_LABELS=ACTIVITY_LABELS,
+        KIND_LABELS=KIND_LABELS, ACTIVITY_LABELS=ACTIVITY_LABELS, COMMUNITY_LABELS=COMMUNITY_LABELS,
     )
     return env
 
@@ -156,12 +175,22 @@ def render_handbook_html(
 ) -> str:
     """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
     env = make_environment(project / TEMPLATES)
-    context = handbook_context(kb, edition, site=site, map_svg=map_svg)
+    forum = edition.contents.forum
+    photos = {name: data_uri(project / EVIDENCE_FOLDER / name) for name in evidence_files(kb, [forum])
+              if name.lower().endswith(PHOTO_SUFFIXES)}
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg, photos=photos)
     return env.get_template("handbook.html.j2").render(**context.variables())
+
+
+def data_uri(path: Path) -> Markup:
+    """A small image as a data: URI, so the PDF needs no file beside its HTML."""
+    kind = {".png": "image/png", ".webp": "image/webp"}.get(path.suffix.lower(), "image/jpeg")
+    return Markup(f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}")
 
 
 def handbook_context(
     kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
+    photos: dict[str, Markup] | None = None,
 ) -> HandbookContext:
     contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
     index = HandbookIndex(kb, contents, site)
@@ -174,10 +203,14 @@ def handbook_context(
         "hukum": [index.entry(r) for r in contents.legal],
         "referensi": [index.entry(r) for r in contents.references],
     }
-    chapters = _chapters(site, forum_url, map_svg is not None, sections, bool(guideline_entries),
-                         bool(contents.calendar))
+    networks = sorted((n for n in kb.of_kind(Network) if n.data.forum == forum.id),
+                      key=lambda n: (list(NETWORK_ROLE_LABELS).index(n.data.role), n.id))
+    chapters = _chapters(site, forum.id, forum_url, map_svg is not None, sections, bool(guideline_entries),
+                         bool(networks), bool(contents.calendar))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])
     texts += texts_of(forum.data.model_dump(mode="json"))
+    texts += texts_of([n.data.model_dump(mode="json") for n in networks])  # the Jejaring chapter's words
+    karya = karya_nyata(kb, forum, font_family=CHART_FONT)
     title = handbook.title or f"Buku Pegangan {forum.title}"
     date_text = indonesian_date(handbook.date)
     return HandbookContext(
@@ -211,18 +244,24 @@ def handbook_context(
         references=[(e, reference_citation(e.data)) for e in sections["referensi"]],
         contacts=index.contacts(),
         glossary=index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
+        networks=[(n.data, index.targets(n.data.situations)) for n in networks],
+        karya=karya,
+        chart_situations=[index.target(c.situation.id) for c in karya.charts],
+        photos=photos or {},
     )
 
 
-def _chapters(site: SiteAddress, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
-              with_guidelines: bool, with_calendar: bool) -> list[Chapter]:
+def _chapters(site: SiteAddress, forum_id: str, forum_url: str, with_map: bool, sections: dict[str, list[Entry]],
+              with_guidelines: bool, with_networks: bool, with_calendar: bool) -> list[Chapter]:
     """The chapters this edition has, in the products' order; each QR leads to the matching site page."""
-    present = {"peta": with_map, "pedoman": with_guidelines, "kalender": with_calendar,
+    present = {"peta": with_map, "pedoman": with_guidelines, "jejaring": with_networks, "kalender": with_calendar,
                **{k: bool(v) for k, v in sections.items()}}
     chapters = []
     for anchor, title, page in CHAPTERS:
         if not present.get(anchor, True):
             continue
+        if page == FORUM_NETWORKS:
+            page = str(forum_networks_url(forum_id))
         url = forum_url if page == "forum" else site.page(page) if page else None
         chapters.append(Chapter(Markup(anchor), title, qr_code(url, about=title) if url else None))
     return chapters

@@ -25,6 +25,7 @@ from generator.model import (
 )
 from generator.model.common import Item
 from generator.model.forum import Member
+from generator.model.labels import NETWORK_ROLE_LABELS
 from generator.model.legal import Article
 from generator.model.private import PrivateContact
 from generator.render.calendar import TimeView, alerts, calendar_index, period_times, rule_text
@@ -33,6 +34,7 @@ from generator.render.handbook_views import indonesian_date
 from generator.render.mappages import forum_map, forum_svg_path, situation_map
 from generator.render.maps import MapEmbed
 from generator.render.meetings import DecisionView, MeetingView, decision_view, meeting_view
+from generator.render.results import KaryaNyata, karya_nyata
 from generator.render.views import Citation, Link, SiteIndex
 
 PhaseLinks = list[tuple[str, list[Link]]]
@@ -66,6 +68,7 @@ class SituationPage(ItemPage):
     places: list[Link]
     education: list[Link]
     map: MapEmbed | None
+    networks: list[Link]
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,50 @@ class ReferencePage(ItemPage):
 @dataclass(frozen=True)
 class NetworkPage(ItemPage):
     forum: Link
+    forum_networks: Markup
+    """The forum's network page (root-relative)."""
     areas: list[Link]
     situations: list[Link]
+    private_contacts: list[PrivateContact]
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """One network as the lists show it: its page, and the pages of the situations it helps with."""
+
+    network: Link
+    situations: list[Link]
+
+
+@dataclass(frozen=True)
+class ForumNetworksPage(PageContext):
+    """'Jejaring FKPM …': one forum's networks by role."""
+
+    forum: Link
+    roles: list[tuple[str, list[NetworkRow]]]
+    """(role label, its networks by id), roles in the model's order."""
+    private_contacts: dict[str, list[PrivateContact]]
+    """network id → its named contacts: in the internal edition only."""
+
+
+@dataclass(frozen=True)
+class NetworksIndex(PageContext):
+    """The networks' index: the forums' network pages, then who helps by situation."""
+
+    forums: list[tuple[Link, Markup, int]]
+    """(forum, its network page, how many networks)"""
+    by_situation: list[tuple[Link, list[tuple[Link, str]]]]
+    """(situation, [(a network that helps with it, its forum's name)]), situations by title; those no network
+    helps are left out."""
+
+
+def forum_networks_url(forum_id: str) -> Markup:
+    """The root-relative address of a forum's network page ('Jejaring FKPM …')."""
+    return Markup(f"{FORUM_NETWORKS_FOLDER}/{forum_id}.md")
+
+
+FORUM_NETWORKS_FOLDER = "jejaring/forum"
+"""One page per forum, a folder below the networks' own pages so no network id can collide with it."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +178,11 @@ class ForumPage(PageContext):
     open_follow_ups: list[DecisionView]
     overdue_page: Markup | None
     """The internal edition's page of overdue follow-ups (None in the public edition)."""
+    networks: Markup | None
+    """The forum's network page, when it has networks."""
+    karya: KaryaNyata
+    chart_situations: list[Link]
+    """The situation of each of karya.charts, in the same order."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +222,7 @@ def situation_page(record: Record[Situation], index: SiteIndex) -> SituationPage
         places=[Link(p) for p in index.kb.referrers(record.id, "place")],
         education=[Link(r) for r in index.kb.referrers(record.id, "education")],
         map=situation_map(index.kb, record.id),
+        networks=situation_networks(record.id, index),
     )
 
 
@@ -220,7 +271,37 @@ def reference_page(record: Record[Reference], index: SiteIndex) -> ReferencePage
 
 def network_page(record: Record[Network], index: SiteIndex) -> NetworkPage:
     return NetworkPage(*_common(record, index), forum=Link(index.kb.get(record.data.forum)),
-                       areas=index.links(record.data.areas), situations=index.links(record.data.situations))
+                       forum_networks=forum_networks_url(record.data.forum),
+                       areas=index.links(record.data.areas), situations=index.links(record.data.situations),
+                       private_contacts=index.private.for_network(record.id) if index.private else [])
+
+
+def forum_networks_page(forum: Record[Forum], index: SiteIndex) -> ForumNetworksPage:
+    networks = [n for n in index.kb.of_kind(Network) if n.data.forum == forum.id]
+    roles: dict[str, list[NetworkRow]] = {}
+    for role in NETWORK_ROLE_LABELS:
+        for network in networks:
+            if network.data.role == role:
+                roles.setdefault(network.data.role_text, []).append(
+                    NetworkRow(Link(network), index.links(network.data.situations)))
+    contacts = {n.id: index.private.for_network(n.id) for n in networks} if index.private else {}
+    return ForumNetworksPage(forum=Link(forum), roles=list(roles.items()),
+                             private_contacts={k: v for k, v in contacts.items() if v})
+
+
+def networks_index(index: SiteIndex) -> NetworksIndex:
+    networks = index.kb.of_kind(Network)
+    forums = [(Link(f), forum_networks_url(f.id), sum(1 for n in networks if n.data.forum == f.id))
+              for f in index.kb.of_kind(Forum)]
+    forum_names = {f.id: f.title for f in index.kb.of_kind(Forum)}
+    by_situation = [(Link(s), [(Link(n), forum_names[n.data.forum]) for n in networks if s.id in n.data.situations])
+                    for s in sorted(index.kb.of_kind(Situation), key=lambda r: r.title)]
+    return NetworksIndex(forums=forums, by_situation=[row for row in by_situation if row[1]])
+
+
+def situation_networks(situation_id: str, index: SiteIndex) -> list[Link]:
+    """The networks that help with a situation, by id."""
+    return [Link(n) for n in index.kb.of_kind(Network) if situation_id in n.data.situations]
 
 
 def calendar_page(record: Record[CalendarPeriod], index: SiteIndex) -> CalendarPage:
@@ -259,6 +340,7 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
     members: dict[str, list[Member]] = defaultdict(list)
     for member in data.members:
         members[member.element].append(member)
+    karya = karya_nyata(index.kb, record)
     return ForumPage(
         areas=index.links(data.areas),
         places=index.links(data.places),
@@ -273,6 +355,10 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         latest_meetings=[meeting_view(m) for m in latest_meetings(index.kb, record.id)],
         open_follow_ups=[decision_view(f) for f in open_follow_ups(index.kb, record.id)],
         overdue_page=Markup(OVERDUE_PAGE) if index.private else None,
+        networks=forum_networks_url(record.id) if any(
+            n.data.forum == record.id for n in index.kb.of_kind(Network)) else None,
+        karya=karya,
+        chart_situations=[Link(c.situation) for c in karya.charts],
     )
 
 
@@ -294,11 +380,14 @@ def home_page(index: SiteIndex) -> HomePage:
 
 
 def index_page_extras(kind: str, index: SiteIndex) -> dict[str, object]:
-    """The guidelines' index groups them by phase, the calendar's by month; the others list their items only."""
+    """The guidelines' index groups them by phase, the calendar's by month, the networks' by forum and situation;
+    the others list their items only."""
     if kind == "guideline":
         return GuidelinesIndex(index.guidelines_by_phase()).variables()
     if kind == "calendar":
         return {"calendar": calendar_index(index, index.today)}
+    if kind == "network":
+        return networks_index(index).variables()
     return {}
 
 

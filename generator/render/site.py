@@ -13,9 +13,11 @@ from markupsafe import Markup, escape
 from generator.domain.editions import forum_editions
 from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase
-from generator.model import KINDS, Guideline
+from generator.model import KINDS, Forum, Guideline
+from generator.model.forum import EVIDENCE_FOLDER
 from generator.model.labels import (
     CLASS_LABELS,
+    COMMUNITY_LABELS,
     MODEL_LABELS,
     PHASE_LABELS,
     PHASES,
@@ -24,10 +26,21 @@ from generator.model.labels import (
     STEP_LEVEL_LABELS,
 )
 from generator.model.private import PrivateContacts
+from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import map_assets, render_map_files
-from generator.render.pages import ITEM_PAGES, OVERDUE_PAGE, areas_page, home_page, index_page_extras, overdue_page
+from generator.render.pages import (
+    ITEM_PAGES,
+    OVERDUE_PAGE,
+    areas_page,
+    forum_networks_page,
+    forum_networks_url,
+    home_page,
+    index_page_extras,
+    overdue_page,
+)
+from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
@@ -56,10 +69,12 @@ def make_environment(templates: Path) -> Environment:
     env.filters["url"] = safe_url
     env.filters["heading"] = lambda level: Markup("#" * min(int(level), 6))
     env.filters["anchor"] = anchor
+    env.filters["evidence_url"] = evidence_url
+    env.filters["number"] = value_text
     env.globals.update(
         PHASES=PHASES, PHASE_LABELS=PHASE_LABELS, SITUATION_TYPE_LABELS=SITUATION_TYPE_LABELS,
         CLASS_LABELS=CLASS_LABELS, STATUS_LABELS=STATUS_LABELS, STEP_LEVEL_LABELS=STEP_LEVEL_LABELS,
-        MODEL_LABELS=MODEL_LABELS,
+        MODEL_LABELS=MODEL_LABELS, COMMUNITY_LABELS=COMMUNITY_LABELS,
         MAP_ASSETS=map_assets(),
     )
     return env
@@ -93,6 +108,9 @@ def render_site_docs(
                 **({"editions": forum_editions(kb, record)} if kind.name == "forum" else {}),
             )
             files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
+    files.update(_forum_network_pages(env, index))
+    for name in evidence_files(kb):  # photos and documents of the forums' results, as the coordinator saved them
+        files[f"{EVIDENCE_SITE_FOLDER}/{name}"] = (project / EVIDENCE_FOLDER / name).read_bytes()
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
     activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
@@ -148,6 +166,22 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
             break_minutes=BREAK_MINUTES, day_minutes=DAY_TEACHING_MINUTES,
         )
     files["paket/index.md"] = UNSEARCHED_PAGE + env.get_template("packs.md.j2").render(base=ITEM_BASE, packs=rows)
+    return files
+
+
+def _forum_network_pages(env: Environment, index: SiteIndex) -> dict[str, str | bytes]:
+    """'Jejaring FKPM …': a page per forum that has networks, two folders deep (jejaring/forum/<forum>.md)."""
+    files: dict[str, str | bytes] = {}
+    for forum in index.kb.of_kind(Forum):
+        context = forum_networks_page(forum, index)
+        if not context.roles:
+            continue
+        title = f"Jejaring {forum.title}"
+        meta = {"title": str(escape(title)), "description": str(escape(
+            f"Tokoh dan kelompok masyarakat yang dapat dihubungi {forum.title}, menurut peran."))}
+        files[str(forum_networks_url(forum.id))] = (
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+            + env.get_template("networks_forum.md.j2").render(base="../../", title=title, **context.variables()))
     return files
 
 
