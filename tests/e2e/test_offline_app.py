@@ -75,9 +75,9 @@ def test_after_one_visit_the_site_works_offline_and_offers_the_next_build(
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, service_workers="allow")
     page = context.new_page()
     page.goto(f"{server.url}/index.html")
-    page.wait_for_function("navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)",
-                           timeout=60_000)
-    assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == f"{server.url}/sw.js"
+    # Polled until the worker has claimed the page (a promise returned here would count as true at once).
+    controller = page.wait_for_function("navigator.serviceWorker.controller?.scriptURL", timeout=60_000)
+    assert controller.json_value() == f"{server.url}/sw.js"
 
     server.down = True
     context.set_offline(True)
