@@ -53,13 +53,13 @@ def test_the_home_page_warns_of_what_is_on_or_to_prepare_now(sample_site: Path) 
 
 
 def test_the_forum_page_shows_its_latest_decisions_and_open_follow_ups(sample_site: Path) -> None:
-    page = text_of((sample_site / "forum/fkpm-kecandran.html").read_text(encoding="utf-8"))
+    page = text_of((sample_site / "forum/fkpm-ngrandusari.html").read_text(encoding="utf-8"))
     latest = page[page.index("Keputusan terakhir"):page.index("Tindak lanjut yang masih terbuka")]
     assert "Rapat luar biasa, 3 September 2026" in latest and "Rapat rutin, 8 Januari 2026" in latest
     assert "Rapat rutin, 6 November 2025" not in latest, "only the two latest meetings"
     assert "Hadir: Masyarakat 6, Pemerintah 1, Polri 2, TNI 1, Tokoh agama 1 (11 orang)" in latest
     follow_ups = page[page.index("Tindak lanjut yang masih terbuka"):]
-    assert "Mengusulkan lampu jalan di sudut Jalan Kenanga" in follow_ups, "open, from an older meeting"
+    assert "Mengusulkan lampu jalan di sudut Jalan Gadung Sekar" in follow_ups, "open, from an older meeting"
     assert "Menambah petugas piket" not in follow_ups, "done"
     assert "terlambat" not in page and OVERDUE_HTML not in page
 
@@ -68,7 +68,7 @@ def test_the_overdue_page_is_in_the_internal_edition_only(sample_build: pipeline
     assert not (sample_build.site_dir / OVERDUE_HTML).exists()
     assert not any(OVERDUE_HTML in p.read_text(encoding="utf-8") for p in sample_build.site_dir.rglob("*.html"))
     private = PrivateContacts.model_validate({"contacts": [{
-        "forum": "fkpm-kecandran", "role": "Sekretaris (Kasi Ketenteraman dan Ketertiban Kelurahan)",
+        "forum": "fkpm-ngrandusari", "role": "Sekretaris (Kasi Ketenteraman dan Ketertiban Kelurahan)",
         "name": "Rini Contoh", "phone": "0812-3456-7890"}]})
     public = render_site_docs(sample_build.kb, project=REPO, today=SAMPLE_TODAY)
     internal = render_site_docs(sample_build.kb, project=REPO, today=SAMPLE_TODAY, private=private)
@@ -78,7 +78,7 @@ def test_the_overdue_page_is_in_the_internal_edition_only(sample_build: pipeline
     assert "1 Oktober 2026<br>terlambat 61 hari" in page
     assert "**Rini Contoh**" in page, "whom to remind, by name, in the internal edition"
     assert "Menambah petugas piket" not in page, "done decisions are never overdue"
-    assert OVERDUE_PAGE in str(internal["forum/fkpm-kecandran.md"])
+    assert OVERDUE_PAGE in str(internal["forum/fkpm-ngrandusari.md"])
 
 
 def test_the_handbook_has_a_one_page_year_calendar_and_the_terms_decisions(
@@ -86,7 +86,7 @@ def test_the_handbook_has_a_one_page_year_calendar_and_the_terms_decisions(
 ) -> None:
     from tests.handbook.pdfread import page_texts
 
-    pdf = next((sample_build.site_dir / "handbooks/fkpm-kecandran").glob("*.pdf")).read_bytes()
+    pdf = next((sample_build.site_dir / "handbooks/fkpm-ngrandusari").glob("*.pdf")).read_bytes()
     pages = page_texts(pdf)
     calendar = [p for p in pages if "Masa-masa rawan tahun 2026" in p]
     assert len(calendar) == 1, "the year calendar fits on one page"

@@ -51,18 +51,18 @@ def test_open_overdue_and_current_term_decisions_of_the_sample() -> None:
     assert len(meetings) >= 4 and sum(len(m.data.decisions) for m in meetings) >= 10
     assert {m.data.forum for m in meetings} == {f.id for f in kb.of_kind(Forum)}, "every sample forum meets"
 
-    still_open = open_follow_ups(kb, "fkpm-kecandran")
+    still_open = open_follow_ups(kb, "fkpm-ngrandusari")
     assert [f.decision.due for f in still_open] == sorted(f.decision.due for f in still_open)
     assert all(f.decision.status != "selesai" for f in still_open)
 
     late = dict((forum.id, rows) for forum, rows in overdue_follow_ups(kb, date(2026, 10, 2)))
-    assert [f.decision.due for f in late["fkpm-kecandran"]] == [date(2026, 1, 31), date(2026, 3, 31),
+    assert [f.decision.due for f in late["fkpm-ngrandusari"]] == [date(2026, 1, 31), date(2026, 3, 31),
                                                                  date(2026, 10, 1)]
     assert not overdue_follow_ups(kb, date(2025, 1, 1)), "nothing is late before anything was due"
 
-    kecandran = kb.get("fkpm-kecandran", Forum)
-    in_term = term_meetings(kb, kecandran, until=date(2026, 2, 16))  # the handbook edition's date
-    assert [m.id for m in in_term] == ["fkpm-kecandran-2025-11-06", "fkpm-kecandran-2026-01-08"], \
+    ngrandusari = kb.get("fkpm-ngrandusari", Forum)
+    in_term = term_meetings(kb, ngrandusari, until=date(2026, 2, 16))  # the handbook edition's date
+    assert [m.id for m in in_term] == ["fkpm-ngrandusari-2025-11-06", "fkpm-ngrandusari-2026-01-08"], \
         "the term's meetings up to the edition, oldest first; the September meeting came after it"
 
 

@@ -40,9 +40,9 @@ FORUM = BASE_FORUM + """programs:
           - what: Penyuluhan di aula sekolah.
             date: 2025-09-18
             evidence:
-              - photo: fkpm-kecandran/penyuluhan.jpg
+              - photo: fkpm-ngrandusari/penyuluhan.jpg
                 alt: Pelajar di aula.
-              - document: fkpm-kecandran/notulen.pdf
+              - document: fkpm-ngrandusari/notulen.pdf
               - count: 214
                 unit: peserta
         measurements:
@@ -57,21 +57,21 @@ FORUM = BASE_FORUM + """programs:
             date: 2025-10-31
             source: Catatan SPKT
 """
-FILES = {"data/areas/kecandran.yaml": AREA, "content/situations/tawuran-pelajar.yaml": SITUATION}
+FILES = {"data/areas/ngrandusari.yaml": AREA, "content/situations/tawuran-pelajar.yaml": SITUATION}
 
 
 def test_missing_evidence_files_and_unknown_indicators_are_named(
     write_and_check: Callable[[dict[str, str]], list[str]],
 ) -> None:
-    found = write_and_check({**FILES, "data/forums/fkpm-kecandran.yaml": FORUM,
-                             "data/evidence/fkpm-kecandran/penyuluhan.jpeg": "x"})
-    stage = "data/forums/fkpm-kecandran.yaml:{}: programs[0].stages[0]."
+    found = write_and_check({**FILES, "data/forums/fkpm-ngrandusari.yaml": FORUM,
+                             "data/evidence/fkpm-ngrandusari/penyuluhan.jpeg": "x"})
+    stage = "data/forums/fkpm-ngrandusari.yaml:{}: programs[0].stages[0]."
     assert found == [
-        stage.format("22:24") + "results[0].evidence[0].photo: no file 'fkpm-kecandran/penyuluhan.jpg' in "
-        "data/evidence/ (did you mean 'fkpm-kecandran/penyuluhan.jpeg'?); put the file there "
-        "(as data/evidence/fkpm-kecandran/penyuluhan.jpg) or correct the name",
-        stage.format("24:27") + "results[0].evidence[1].document: no file 'fkpm-kecandran/notulen.pdf' in "
-        "data/evidence/; put the file there (as data/evidence/fkpm-kecandran/notulen.pdf) or correct the name",
+        stage.format("22:24") + "results[0].evidence[0].photo: no file 'fkpm-ngrandusari/penyuluhan.jpg' in "
+        "data/evidence/ (did you mean 'fkpm-ngrandusari/penyuluhan.jpeg'?); put the file there "
+        "(as data/evidence/fkpm-ngrandusari/penyuluhan.jpg) or correct the name",
+        stage.format("24:27") + "results[0].evidence[1].document: no file 'fkpm-ngrandusari/notulen.pdf' in "
+        "data/evidence/; put the file there (as data/evidence/fkpm-ngrandusari/notulen.pdf) or correct the name",
         stage.format("34:24") + "measurements[1].indicator: 'tawuran-perbulan' is not an indicator of "
         "content/situations/tawuran-pelajar.yaml (did you mean 'tawuran-per-bulan'?); its indicators: "
         "tawuran-per-bulan, pelajar-luka",
@@ -81,14 +81,14 @@ def test_missing_evidence_files_and_unknown_indicators_are_named(
 def test_evidence_entries_say_what_they_lack(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
     forum = (FORUM.replace("                alt: Pelajar di aula.\n", "")
              .replace("                unit: peserta\n", "")
-             .replace("document: fkpm-kecandran/notulen.pdf", "document: ../rahasia/notulen.pdf"))
-    stage = "data/forums/fkpm-kecandran.yaml:{}: programs[0].stages[0].results[0]."
-    assert write_and_check({**FILES, "data/forums/fkpm-kecandran.yaml": forum}) == [
+             .replace("document: fkpm-ngrandusari/notulen.pdf", "document: ../rahasia/notulen.pdf"))
+    stage = "data/forums/fkpm-ngrandusari.yaml:{}: programs[0].stages[0].results[0]."
+    assert write_and_check({**FILES, "data/forums/fkpm-ngrandusari.yaml": forum}) == [
         stage.format("22:24") + "evidence[0].photo: a photo needs 'alt': a sentence saying what it shows, for "
         "readers who cannot see it",
         stage.format("23:27") + "evidence[1].document: '../rahasia/notulen.pdf' is not a file name under "
         "data/evidence/: write it relative to that folder, with '/' between folders, "
-        "e.g. 'fkpm-kecandran/penyuluhan.jpg'",
+        "e.g. 'fkpm-ngrandusari/penyuluhan.jpg'",
         stage.format("24:24") + "evidence[2].count: a count needs 'unit': what was counted, e.g. 'unit: peserta'",
     ]
 
@@ -124,11 +124,11 @@ def test_the_forum_page_shows_karya_nyata(sample_build: pipeline.BuildResult) ->
 
 
 def test_the_handbooks_print_karya_nyata_with_its_charts(sample_build: pipeline.BuildResult) -> None:
-    pdf = next((sample_build.site_dir / "handbooks/fkpm-kecandran").glob("*.pdf"))
+    pdf = next((sample_build.site_dir / "handbooks/fkpm-ngrandusari").glob("*.pdf"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Karya nyata" in text and "Angka yang diukur" in text
     assert "Satuan: kejadian" in text and "Jul 25" in text, "the chart's own text is in the PDF (an SVG, not a picture)"
-    assert "Foto: Penyuluhan di aula SMP Kecandran" in text
+    assert "Foto: Penyuluhan di aula SMP Ngrandusari" in text
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len([line for line in images.splitlines()[2:] if " image " in line]) >= 2, "the evidence photos"
 

@@ -49,7 +49,7 @@ def _check_evidence_path(value: str, suffixes: tuple[str, ...], what: str) -> No
         raise PydanticCustomError(
             "evidence_path",
             "'{value}' is not a file name under " + EVIDENCE_FOLDER + "/: write it relative to that folder, "
-            "with '/' between folders, e.g. 'fkpm-kecandran/penyuluhan.jpg'",
+            "with '/' between folders, e.g. 'fkpm-ngrandusari/penyuluhan.jpg'",
             {"value": value, "field": what},
         )
     if not value.lower().endswith(suffixes):

@@ -28,11 +28,11 @@ class Decision(Strict):
 
 
 class Meeting(Strict):
-    id: Slug = Field(description="the file name, e.g. 'fkpm-kecandran-2026-01-08'")
+    id: Slug = Field(description="the file name, e.g. 'fkpm-ngrandusari-2026-01-08'")
     forum: Annotated[Slug, Ref("forum")]
     date: datetime.date
     kind: MeetingKind = Field(description="rutin, luar-biasa (called for an incident) or pleno")
-    place: Text | None = Field(None, description="where it met, e.g. 'BKPM Kecandran'")
+    place: Text | None = Field(None, description="where it met, e.g. 'BKPM Ngrandusari'")
     attendance: dict[Element, PositiveInt] = Field(
         min_length=1, description="how many came from each element (counts, never names), e.g. 'masyarakat: 9'",
     )

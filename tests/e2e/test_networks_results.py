@@ -10,15 +10,15 @@ import pytest
 
 @pytest.mark.browser
 def test_forum_network_page_fits_a_phone(phone: Any, site_url: str) -> None:
-    phone.goto(f"{site_url}/jejaring/forum/fkpm-kecandran.html")
-    assert phone.locator("article h1").inner_text().startswith("Jejaring FKPM Kecandran")
+    phone.goto(f"{site_url}/jejaring/forum/fkpm-ngrandusari.html")
+    assert phone.locator("article h1").inner_text().startswith("Jejaring FKPM Ngrandusari")
     assert phone.locator("article h3 a").count() >= 3
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "nothing runs off the side"
 
 
 @pytest.mark.browser
 def test_karya_nyata_shows_evidence_and_charts_on_a_phone(phone: Any, site_url: str) -> None:
-    phone.goto(f"{site_url}/forum/fkpm-kecandran.html")
+    phone.goto(f"{site_url}/forum/fkpm-ngrandusari.html")
     phone.locator("#karya-nyata").scroll_into_view_if_needed()
     photo = phone.locator(".polmas-evidence img").first
     photo.scroll_into_view_if_needed()
