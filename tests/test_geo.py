@@ -15,10 +15,10 @@ SQUARE = {
     "coordinates": [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]],
 }
 KECAMATAN = """
-id: sidomukti
-code: "33.73.04"
+id: tirtasekar
+code: "99.71.04"
 level: kecamatan
-name: Kecamatan Sidomukti
+name: Kecamatan Tirtasekar
 geometry: {type: Polygon, coordinates: [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]]}
 """
 
@@ -35,29 +35,29 @@ def test_code_must_extend_parent_and_kelurahan_starts_with_1(
     write_and_check: Callable[[dict[str, str]], list[str]],
 ) -> None:
     assert write_and_check({
-        "data/areas/sidomukti.yaml": KECAMATAN,
-        "data/areas/kecandran.yaml":
-            "id: kecandran\ncode: 33.73.05.2001\nlevel: kelurahan\nname: K\nparent: sidomukti\n",
+        "data/areas/tirtasekar.yaml": KECAMATAN,
+        "data/areas/ngrandusari.yaml":
+            "id: ngrandusari\ncode: 99.71.05.2001\nlevel: kelurahan\nname: K\nparent: tirtasekar\n",
     }) == [
-        "data/areas/kecandran.yaml:2:7: code: '33.73.05.2001' does not start with its parent's code '33.73.04' "
-        "(data/areas/sidomukti.yaml); correct the code or the parent",
-        "data/areas/kecandran.yaml:2:7: code: a kelurahan code's last part starts with 1 (e.g. '1001'), found '2001'",
+        "data/areas/ngrandusari.yaml:2:7: code: '99.71.05.2001' does not start with its parent's code '99.71.04' "
+        "(data/areas/tirtasekar.yaml); correct the code or the parent",
+        "data/areas/ngrandusari.yaml:2:7: code: a kelurahan code's last part starts with 1 (e.g. '1001'), found '2001'",
     ]
 
 
 def test_swapped_coordinates_and_place_outside(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
-    swapped = KECAMATAN.replace("id: sidomukti", "id: terbalik").replace(
+    swapped = KECAMATAN.replace("id: tirtasekar", "id: terbalik").replace(
         "[[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]]",
         "[[[-7.0, 110.0], [-7.0, 110.1], [-6.9, 110.1], [-6.9, 110.0], [-7.0, 110.0]]]")
     assert write_and_check({
-        "data/areas/sidomukti.yaml": KECAMATAN,
+        "data/areas/tirtasekar.yaml": KECAMATAN,
         "data/areas/terbalik.yaml": swapped,
         "data/places/pos.yaml":
-            "id: pos\ntype: pospol\nname: Pospol\narea: sidomukti\nlocation: {lat: -7.2, lon: 110.05}\n",
+            "id: pos\ntype: pospol\nname: Pospol\narea: tirtasekar\nlocation: {lat: -7.2, lon: 110.05}\n",
     }) == [
         "data/areas/terbalik.yaml:5:11: geometry: not valid GeoJSON: a point lies outside Indonesia; "
         "GeoJSON order is [longitude, latitude]",
-        "data/places/pos.yaml:5:11: warning: location: (-7.2, 110.05) lies outside its area 'sidomukti'; "
+        "data/places/pos.yaml:5:11: warning: location: (-7.2, 110.05) lies outside its area 'tirtasekar'; "
         "check the coordinates or the area",
     ]
 
@@ -68,17 +68,17 @@ def test_polmas_check_reports_a_bad_coordinate_and_an_unknown_area_with_file_and
     places = sorted((sample_copy / "data/places").glob("*.yaml"))
     bad_lat, bad_area = places[0], places[1]
     _replace_line(bad_lat, "  lat:", "  lat: 110.51")
-    _replace_line(bad_area, "area:", "area: kecandarn")
+    _replace_line(bad_area, "area:", "area: ngrandusair")
 
     assert main(["--project", str(sample_copy), "check"]) == EXIT_INPUT
     out = capsys.readouterr().out.splitlines()
     lat_line = _line_of(bad_lat, "  lat: 110.51")
-    area_line = _line_of(bad_area, "area: kecandarn")
+    area_line = _line_of(bad_area, "area: ngrandusair")
     # A place that fails validation is left out, so forums that list it report it too; ours come first per file.
     assert f"data/places/{bad_lat.name}:{lat_line}:8: location.lat: 110.51 is out of range " \
            "(input should be less than or equal to 6.5)" in out
-    assert f"data/places/{bad_area.name}:{area_line}:7: area: unknown area 'kecandarn' " \
-           "(did you mean 'kecandran'?); no such id in data/areas/" in out
+    assert f"data/places/{bad_area.name}:{area_line}:7: area: unknown area 'ngrandusair' " \
+           "(did you mean 'ngrandusari'?); no such id in data/areas/" in out
 
 
 def _replace_line(path: Path, start: str, new: str) -> None:

@@ -48,4 +48,4 @@ def test_the_sample_networks_have_pages_and_an_index(sample_build: pipeline.Buil
         page = (site / f"jejaring/{network.id}.html").read_text(encoding="utf-8")
         assert network.data.reach in page and network.data.title in index
     situation = (site / "situasi/kebakaran-pasar.html").read_text(encoding="utf-8")
-    assert "paguyuban-pedagang-kalicacing.html" in situation, "a situation page names the networks that help"
+    assert "paguyuban-pedagang-kalimendung.html" in situation, "a situation page names the networks that help"

@@ -11,26 +11,26 @@ import pytest
 from generator.cli import EXIT_INPUT, EXIT_OK, main
 
 FORUM = """
-id: fkpm-kecandran
-name: FKPM Kecandran
+id: fkpm-ngrandusari
+name: FKPM Ngrandusari
 model: wilayah
-areas: [kecandran]
-polsek: Polsek Sidomukti
-polres: Polres Salatiga
+areas: [ngrandusari]
+polsek: Polsek Tirtasekar
+polres: Polres Wanalaras
 members: [{role: Ketua, element: masyarakat}]
 vision: Aman bersama.
 mission: [Menjaga]
-contacts: [{role: Bhabinkamtibmas Kelurahan Kecandran, channel: Sekretariat FKPM}]
+contacts: [{role: Bhabinkamtibmas Kelurahan Ngrandusari, channel: Sekretariat FKPM}]
 """
-AREA = "id: kecandran\ncode: '33.73.04.1001'\nlevel: kelurahan\nname: Kelurahan Kecandran\n"
+AREA = "id: ngrandusari\ncode: '99.71.04.1001'\nlevel: kelurahan\nname: Kelurahan Ngrandusari\n"
 PRIVATE = """
 contacts:
-  - forum: fkpm-kecandran
+  - forum: fkpm-ngrandusari
     role: Ketua
     name: Sri Wahyuningsih
     phone: "+62 812-3456-7890"
-  - forum: fkpm-kecandran
-    role: Bhabinkamtibmas Kelurahan Kecandran
+  - forum: fkpm-ngrandusari
+    role: Bhabinkamtibmas Kelurahan Ngrandusari
     name: Bambang Riyadi
     phone: "0298 321 654"
     note: piket Selasa
@@ -39,23 +39,23 @@ contacts:
 
 def test_private_file_problems_point_at_file_and_line(write_and_check: Callable[[dict[str, str]], list[str]]) -> None:
     assert write_and_check({
-        "data/areas/kecandran.yaml": AREA,
-        "data/forums/fkpm-kecandran.yaml": FORUM,
+        "data/areas/ngrandusari.yaml": AREA,
+        "data/forums/fkpm-ngrandusari.yaml": FORUM,
         "data/private/contacts.yaml": """
             contacts:
-              - forum: fkpm-kecandra
+              - forum: fkpm-ngrandusar
                 role: Ketua
                 name: A
-              - forum: fkpm-kecandran
+              - forum: fkpm-ngrandusari
                 role: Ketua RT
                 name: B
             """,
     }) == [
-        "data/private/contacts.yaml:2:12: contacts[0].forum: unknown forum 'fkpm-kecandra' "
-        "(did you mean 'fkpm-kecandran'?); no such id in data/forums/",
+        "data/private/contacts.yaml:2:12: contacts[0].forum: unknown forum 'fkpm-ngrandusar' "
+        "(did you mean 'fkpm-ngrandusari'?); no such id in data/forums/",
         "data/private/contacts.yaml:6:11: contacts[1].role: 'Ketua RT' is not a role of "
-        "data/forums/fkpm-kecandran.yaml (did you mean 'Ketua'?); use one of its members' or contacts' roles: "
-        "Bhabinkamtibmas Kelurahan Kecandran, Ketua",
+        "data/forums/fkpm-ngrandusari.yaml (did you mean 'Ketua'?); use one of its members' or contacts' roles: "
+        "Bhabinkamtibmas Kelurahan Ngrandusari, Ketua",
     ]
     assert write_and_check({"data/private/contacts.yaml": PRIVATE.replace('"0298 321 654"', "nomor-kantor")}) == [
         "data/private/contacts.yaml:9:12: contacts[1].phone: 'nomor-kantor' is not a phone number: write digits "
@@ -67,15 +67,15 @@ def test_public_files_may_not_name_a_private_person_or_give_a_number(
     write_and_check: Callable[[dict[str, str]], list[str]],
 ) -> None:
     assert write_and_check({
-        "data/areas/kecandran.yaml": AREA,
-        "data/forums/fkpm-kecandran.yaml": FORUM,
+        "data/areas/ngrandusari.yaml": AREA,
+        "data/forums/fkpm-ngrandusari.yaml": FORUM,
         "data/private/contacts.yaml": PRIVATE,
         "data/places/pos.yaml": """
             id: pos
             type: pospol
             name: Pos Pak sri wahyuningsih
-            area: kecandran
-            location: {lat: -7.35, lon: 110.51}
+            area: ngrandusari
+            location: {lat: -5.35, lon: 111.62}
             description: Hubungi 0811-2233-4455 atau 0298-321-654.
             """,
     }) == [
@@ -110,12 +110,12 @@ def test_public_build_leaves_the_private_file_out_and_internal_adds_it(
 
     assert main(["--project", str(project), "build", "--internal"]) == EXIT_OK
     assert "never publish it" in capsys.readouterr().out
-    page = (project / "site-internal/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
+    page = (project / "site-internal/forum/fkpm-ngrandusari.html").read_text(encoding="utf-8")
     assert "<strong>Sri Wahyuningsih</strong>" in page and "piket Selasa" in page
     assert '<a href="tel:+6281234567890">+62 812-3456-7890</a>' in page
     assert "Edisi internal: jangan disebarkan" in page
     assert "Pustaka Polmas · edisi internal" in page
-    public = (project / "site/forum/fkpm-kecandran.html").read_text(encoding="utf-8")
+    public = (project / "site/forum/fkpm-ngrandusari.html").read_text(encoding="utf-8")
     assert "Wahyuningsih" not in public, "the internal build never touches the public site"
     shutil.rmtree(project / "site-internal")
 

@@ -97,7 +97,7 @@ class HandbookEdition:
 
 
 def edition_pdf_path(forum_id: str, edition: int) -> str:
-    """'handbooks/fkpm-kecandran/fkpm-kecandran-edisi-2.pdf' (ids are slugs: the path stays in its folder)."""
+    """'handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-2.pdf' (ids are slugs: the path stays in its folder)."""
     return f"{HANDBOOKS_DIR}/{forum_id}/{forum_id}-edisi-{edition}.pdf"
 
 

@@ -23,7 +23,7 @@ class Population(Strict):
 
 class Area(Strict):
     id: Slug
-    code: str = Field(description="Kemendagri code PP.KK.CC.DDDD, RW/RT as suffixes: 33.73.04.1001.RW03.RT02")
+    code: str = Field(description="Kemendagri code PP.KK.CC.DDDD, RW/RT as suffixes: 99.71.04.1001.RW03.RT02")
     level: Level
     name: Text
     parent: Annotated[Slug | None, Ref("area")] = None
@@ -37,7 +37,7 @@ class Area(Strict):
             raise PydanticCustomError(
                 "area_code",
                 "'{value}' is not a Kemendagri code: write PP.KK.CC.DDDD with RW/RT as suffixes, "
-                "e.g. '33.73.04.1001' or '33.73.04.1001.RW03.RT02'",
+                "e.g. '99.71.04.1001' or '99.71.04.1001.RW03.RT02'",
                 {"value": value},
             )
         return value

@@ -156,7 +156,7 @@ def texts_of(value: Any) -> list[str]:
 
 
 def area_line(kb: KnowledgeBase, area_ids: list[str]) -> str:
-    """'Kelurahan Kecandran, Kecamatan Sidomukti' for each area: the area and the ones above it."""
+    """'Kelurahan Ngrandusari, Kecamatan Tirtasekar' for each area: the area and the ones above it."""
     return "; ".join(", ".join(_area_name(kb.get(i, Area).data) for i in (area_id, *kb.areas_above(area_id)))
                      for area_id in area_ids)
 

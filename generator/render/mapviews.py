@@ -22,7 +22,7 @@ class AreaShape:
     labelled: bool
     """Named on the map itself; the others are named in their popup."""
     label: str
-    """The name as the map writes it: without what the map already shows ('RW 01', not 'RW 01 Kecandran')."""
+    """The name as the map writes it: without what the map already shows ('RW 01', not 'RW 01 Ngrandusari')."""
 
     @property
     def level(self) -> str:
@@ -133,8 +133,8 @@ LEVEL_WORDS = ("Kecamatan ", "Kelurahan ", "Desa ", "Kabupaten ", "Kota ", "Prov
 
 
 def _short_label(kb: KnowledgeBase, area: Record[Area], drawn: set[str]) -> str:
-    """Drop the level word, then the names of drawn ancestors that end the name: 'RT 01 / RW 03 Kecandran'
-    on a map of Kecandran with its RWs reads 'RT 01'."""
+    """Drop the level word, then the names of drawn ancestors that end the name: 'RT 01 / RW 03 Ngrandusari'
+    on a map of Ngrandusari with its RWs reads 'RT 01'."""
     label = _without_level_word(area.data.name)
     for ancestor_id in kb.areas_above(area.id):
         ancestor = kb.records[ancestor_id]

@@ -21,7 +21,7 @@ def copy_sample(target: Path) -> Path:
     private = target / "data/private/contacts.yaml"
     private.parent.mkdir(parents=True, exist_ok=True)
     private.write_text(
-        "contacts:\n  - forum: fkpm-kecandran\n    role: Ketua\n"
+        "contacts:\n  - forum: fkpm-ngrandusari\n    role: Ketua\n"
         f"    name: {PRIVATE_NAME}\n    phone: \"{PRIVATE_PHONE}\"\n", encoding="utf-8")
     return target
 

@@ -43,7 +43,7 @@ def test_search_map_and_handout_work_from_the_unzipped_bundle(usb_phone: tuple[A
     page.wait_for_url("**/situasi/tawuran-pelajar.html*")
     assert "Tawuran" in page.locator("h1").inner_text()
 
-    page.goto((unzipped / "situs/forum/fkpm-kecandran.html").as_uri())
+    page.goto((unzipped / "situs/forum/fkpm-ngrandusari.html").as_uri())
     page.wait_for_selector(".leaflet-marker-icon")
     assert page.locator(".leaflet-marker-icon").count() >= 3
     assert page.locator("path.leaflet-interactive").count() >= 1, "the forum's area boundaries are drawn"

@@ -80,9 +80,9 @@ def test_forum_map_from_a_usb_stick_draws_every_boundary_and_place(
     offline_phone: OfflinePhone, sample_build: pipeline.BuildResult,
 ) -> None:
     site, kb = sample_build.site_dir, sample_build.kb
-    view = forum_view(kb, "fkpm-kecandran")
+    view = forum_view(kb, "fkpm-ngrandusari")
     assert view is not None
-    counts = offline_phone.open_map((site / "forum/fkpm-kecandran.html").as_uri(), view)
+    counts = offline_phone.open_map((site / "forum/fkpm-ngrandusari.html").as_uri(), view)
     assert counts["polygons"] == len(view.areas)
     assert counts["markers"] == len(view.places)
     assert counts["labels"] >= 1
@@ -94,9 +94,9 @@ def test_popup_links_to_the_problem_page_and_layers_switch_by_type(
     offline_phone: OfflinePhone, sample_build: pipeline.BuildResult,
 ) -> None:
     site, kb = sample_build.site_dir, sample_build.kb
-    view = forum_view(kb, "fkpm-kecandran")
+    view = forum_view(kb, "fkpm-ngrandusari")
     assert view is not None
-    offline_phone.open_map((site / "forum/fkpm-kecandran.html").as_uri(), view)
+    offline_phone.open_map((site / "forum/fkpm-ngrandusari.html").as_uri(), view)
     page, map_id = offline_phone.page, element_id(view)
     spot = next(p for p in view.places if p.record.data.type == "masalah")
     # Close enough that no marker is clustered any more.

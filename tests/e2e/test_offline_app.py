@@ -25,7 +25,7 @@ PAGES = {  # five pages besides the home page, of five kinds, with a word of the
     "pedoman/cegah-tawuran-pelajar.html": "Tawuran",
     "situasi/kebakaran-pasar.html": "Kebakaran",
     "hukum/uu-2-2002.html": "2002",
-    "forum/fkpm-kecandran.html": "Kecandran",
+    "forum/fkpm-ngrandusari.html": "Ngrandusari",
     "glosarium.html": "Glosarium",
 }
 

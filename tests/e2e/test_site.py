@@ -48,7 +48,7 @@ def test_situation_page_shows_the_three_phase_groups(phone: Any, site_url: str) 
 
 @pytest.mark.parametrize("path", [
     "index.html", "situasi/index.html", "situasi/tawuran-pelajar.html", "pedoman/hentikan-tawuran.html",
-    "forum/fkpm-kecandran.html", "hukum/uu-2-2002.html", "edukasi/index.html", "wilayah/index.html",
+    "forum/fkpm-ngrandusari.html", "hukum/uu-2-2002.html", "edukasi/index.html", "wilayah/index.html",
 ])
 def test_pages_fit_a_phone_screen(phone: Any, site_url: str, path: str) -> None:
     phone.goto(f"{site_url}/{path}")

@@ -7,27 +7,27 @@ from pathlib import Path
 
 from tests.conftest import Scratch
 
-PUBLISHED_AT = "https://pustaka.fkpm-kecandran.id/"
+PUBLISHED_AT = "https://pustaka.fkpm-ngrandusari.id/"
 
 FILES = {
-    "data/areas/kecandran.yaml": """
-        id: kecandran
-        code: 33.73.04.1001
+    "data/areas/ngrandusari.yaml": """
+        id: ngrandusari
+        code: 99.71.04.1001
         level: kelurahan
-        name: Kecandran
+        name: Ngrandusari
         """,
-    "data/areas/kecandran-rw01.yaml": """
-        id: kecandran-rw01
-        code: 33.73.04.1001.RW01
+    "data/areas/ngrandusari-rw01.yaml": """
+        id: ngrandusari-rw01
+        code: 99.71.04.1001.RW01
         level: rw
         name: RW 01
-        parent: kecandran
+        parent: ngrandusari
         """,
-    "data/areas/dukuh.yaml": """
-        id: dukuh
-        code: 33.73.04.1002
+    "data/areas/sendangrawit.yaml": """
+        id: sendangrawit
+        code: 99.71.04.1002
         level: kelurahan
-        name: Dukuh
+        name: Sendangrawit
         """,
     "content/situations/tawuran-pelajar.yaml": """
         id: tawuran-pelajar
@@ -36,7 +36,7 @@ FILES = {
         type: masalah
         class: GN
         description: Terjadi di simpang dekat sekolah.
-        areas: [kecandran-rw01]
+        areas: [ngrandusari-rw01]
         """,
     "content/situations/curanmor.yaml": """
         id: curanmor
@@ -45,7 +45,7 @@ FILES = {
         type: masalah
         class: GN
         description: Parkiran tanpa penjaga.
-        areas: [dukuh]
+        areas: [sendangrawit]
         tags: [curanmor]
         """,
     "content/situations/konflik-warga.yaml": """
@@ -148,12 +148,12 @@ FILES = {
 }
 
 FORUM = """
-id: fkpm-kecandran
-name: FKPM Kecandran
+id: fkpm-ngrandusari
+name: FKPM Ngrandusari
 model: wilayah
-areas: [kecandran]
-polsek: Polsek Sidomukti
-polres: Polres Salatiga
+areas: [ngrandusari]
+polsek: Polsek Tirtasekar
+polres: Polres Wanalaras
 members: [{{role: Ketua, element: masyarakat}}]
 vision: Aman bersama.
 mission: [Menjaga lingkungan]
@@ -172,7 +172,7 @@ def forum(extra: str = "", edition: int = 1) -> str:
 def write_project(scratch: Scratch, handbook: str = "", edition: int = 1) -> Scratch:
     for rel, text in FILES.items():
         scratch.write(rel, text)
-    scratch.write("data/forums/fkpm-kecandran.yaml", forum(handbook, edition))
+    scratch.write("data/forums/fkpm-ngrandusari.yaml", forum(handbook, edition))
     return scratch
 
 

@@ -11,8 +11,8 @@ from generator.cli import EXIT_INPUT, EXIT_OK, main
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
-FORUM_FILE = "data/forums/fkpm-kecandran.yaml"
-MANIFEST_2 = """{"forum": "fkpm-kecandran", "edition": 2, "date": "2025-01-01", "items": []}\n"""
+FORUM_FILE = "data/forums/fkpm-ngrandusari.yaml"
+MANIFEST_2 = """{"forum": "fkpm-ngrandusari", "edition": 2, "date": "2025-01-01", "items": []}\n"""
 
 
 def check(scratch: Scratch, handbook: str = "", edition: int = 1, files: dict[str, str] | None = None) -> list[str]:
@@ -55,31 +55,31 @@ def test_foreword_must_be_text(scratch: Scratch, foreword: str, message: str) ->
 
 
 def test_edition_number_may_not_go_back(scratch: Scratch) -> None:
-    files = {"data/editions/fkpm-kecandran/2.json": MANIFEST_2}
+    files = {"data/editions/fkpm-ngrandusari/2.json": MANIFEST_2}
     assert check(scratch, edition=1, files=files) == [
         f"{FORUM_FILE}:12:12: handbook.edition: edition 1 is older than edition 2, already published "
-        "(data/editions/fkpm-kecandran/2.json); an edition number never goes back: use 2 to rebuild that "
+        "(data/editions/fkpm-ngrandusari/2.json); an edition number never goes back: use 2 to rebuild that "
         "edition or 3 for a new one",
     ]
     assert check(scratch, edition=3, files=files) == []
 
 
 def test_rebuilding_a_published_edition_with_new_contents_is_a_warning(scratch: Scratch) -> None:
-    files = {"data/editions/fkpm-kecandran/2.json": MANIFEST_2}
+    files = {"data/editions/fkpm-ngrandusari/2.json": MANIFEST_2}
     assert check(scratch, edition=2, files=files) == [
         f"{FORUM_FILE}:12:12: warning: handbook.edition: edition 2 was published "
-        "(data/editions/fkpm-kecandran/2.json) and its contents have changed since; raise the edition to 3 "
+        "(data/editions/fkpm-ngrandusari/2.json) and its contents have changed since; raise the edition to 3 "
         "before publishing again",
     ]
 
 
 def test_broken_manifest_names_its_line(scratch: Scratch) -> None:
-    files = {"data/editions/fkpm-kecandran/1.json": '{"forum": "fkpm-kecandran",\n "edition": 1,,\n}\n',
-             "data/editions/fkpm-kecandran/lama.json": "{}"}
+    files = {"data/editions/fkpm-ngrandusari/1.json": '{"forum": "fkpm-ngrandusari",\n "edition": 1,,\n}\n',
+             "data/editions/fkpm-ngrandusari/lama.json": "{}"}
     assert check(scratch, files=files) == [
-        "data/editions/fkpm-kecandran/1.json:2:15: not valid JSON (Expecting property name enclosed in double "
-        "quotes); restore it from git: git checkout -- data/editions/fkpm-kecandran/1.json",
-        "data/editions/fkpm-kecandran/lama.json:1:1: a published manifest is named after its edition, "
+        "data/editions/fkpm-ngrandusari/1.json:2:15: not valid JSON (Expecting property name enclosed in double "
+        "quotes); restore it from git: git checkout -- data/editions/fkpm-ngrandusari/1.json",
+        "data/editions/fkpm-ngrandusari/lama.json:1:1: a published manifest is named after its edition, "
         "e.g. '2.json'",
     ]
 
@@ -98,15 +98,15 @@ def test_bad_input_writes_no_pdf_and_keeps_the_previous_one(
 ) -> None:
     write_project(scratch)
     assert main(["--project", str(scratch.root), "handbook", "--all"]) == EXIT_OK
-    pdf = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf"
+    pdf = scratch.root / "site/handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf"
     before = pdf.read_bytes()
     for bad, edition in (("  foreword: [Salam]\n", 1), ("  include:\n    ids: [tidak-ada]\n", 1), ("", 0)):
         write_project(scratch, bad, edition)
         capsys.readouterr()
-        assert main(["--project", str(scratch.root), "handbook", "--forum", "fkpm-kecandran"]) == EXIT_INPUT
+        assert main(["--project", str(scratch.root), "handbook", "--forum", "fkpm-ngrandusari"]) == EXIT_INPUT
         assert capsys.readouterr().out.startswith(f"{FORUM_FILE}:1")
         assert pdf.read_bytes() == before
-    assert sorted(p.name for p in pdf.parent.iterdir()) == ["fkpm-kecandran-edisi-1.json", pdf.name]
+    assert sorted(p.name for p in pdf.parent.iterdir()) == ["fkpm-ngrandusari-edisi-1.json", pdf.name]
 
 
 def test_check_on_the_repository_reports_nothing(repo: Path) -> None:

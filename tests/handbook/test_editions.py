@@ -51,7 +51,7 @@ def test_publishing_with_the_placeholder_address_is_refused(
     assert not (scratch.root / "site").exists()
     set_site_url(scratch.root)
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
-    assert (scratch.root / "data/editions/fkpm-kecandran/1.json").is_file()
+    assert (scratch.root / "data/editions/fkpm-ngrandusari/1.json").is_file()
 
 
 @pytest.mark.parametrize("url", ["https://polmas.test/", "http://localhost:8000/", "https://www.example.org/"])
@@ -63,16 +63,16 @@ def test_every_reserved_address_counts_as_a_placeholder(scratch: Scratch, url: s
 
 def test_publish_records_the_manifest_once(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
     write_publishable_project(scratch)
-    assert run(scratch.root, "--forum", "fkpm-kecandran") == EXIT_OK
+    assert run(scratch.root, "--forum", "fkpm-ngrandusari") == EXIT_OK
     assert not (scratch.root / "data/editions").exists(), "a plain run never publishes"
-    assert run(scratch.root, "--forum", "fkpm-kecandran", "--publish") == EXIT_OK
-    manifest = scratch.root / "data/editions/fkpm-kecandran/1.json"
+    assert run(scratch.root, "--forum", "fkpm-ngrandusari", "--publish") == EXIT_OK
+    manifest = scratch.root / "data/editions/fkpm-ngrandusari/1.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    assert (data["forum"], data["edition"], data["date"]) == ("fkpm-kecandran", 1, "2025-04-01")
+    assert (data["forum"], data["edition"], data["date"]) == ("fkpm-ngrandusari", 1, "2025-04-01")
     assert [(i["kind"], i["id"]) for i in data["items"]][:3] == [
-        ("forum", "fkpm-kecandran"), ("situation", "tawuran-pelajar"), ("guideline", "cegah-tawuran")]
+        ("forum", "fkpm-ngrandusari"), ("situation", "tawuran-pelajar"), ("guideline", "cegah-tawuran")]
     assert all(re.fullmatch(r"[0-9a-f]{64}", i["sha256"]) for i in data["items"])
-    site_copy = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.json"
+    site_copy = scratch.root / "site/handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.json"
     assert site_copy.read_text(encoding="utf-8") == manifest.read_text(encoding="utf-8")
     capsys.readouterr()
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
@@ -84,7 +84,7 @@ def test_publishing_changed_contents_under_the_same_number_is_refused(
 ) -> None:
     write_publishable_project(scratch)
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
-    pdf = scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf"
+    pdf = scratch.root / "site/handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf"
     before = pdf.read_bytes()
     guideline = scratch.root / "content/guidelines/cegah-tawuran.yaml"
     guideline.write_text(guideline.read_text(encoding="utf-8").replace("Simpang rawan", "Gerbang sekolah"),
@@ -92,7 +92,7 @@ def test_publishing_changed_contents_under_the_same_number_is_refused(
     capsys.readouterr()
     assert run(scratch.root, "--all", "--publish") == EXIT_INPUT
     err = capsys.readouterr().err
-    assert "polmas: edition 1 of 'fkpm-kecandran' was already published (data/editions/fkpm-kecandran/1.json) " \
+    assert "polmas: edition 1 of 'fkpm-ngrandusari' was already published (data/editions/fkpm-ngrandusari/1.json) " \
            "with other contents; raise handbook.edition to 2 and publish that edition\n" \
            "Nothing was published; the PDFs were not written." in err
     assert pdf.read_bytes() == before
@@ -100,15 +100,15 @@ def test_publishing_changed_contents_under_the_same_number_is_refused(
 
 def test_unknown_forum_is_a_usage_error(scratch: Scratch, capsys: pytest.CaptureFixture[str]) -> None:
     write_project(scratch)
-    assert run(scratch.root, "--forum", "fkpm-kecandra") == EXIT_USAGE
-    assert capsys.readouterr().err == "polmas: no forum 'fkpm-kecandra' with a handbook: block (did you mean " \
-                                      "'fkpm-kecandran'?); forums with one: fkpm-kecandran\n"
+    assert run(scratch.root, "--forum", "fkpm-ngrandusar") == EXIT_USAGE
+    assert capsys.readouterr().err == "polmas: no forum 'fkpm-ngrandusar' with a handbook: block (did you mean " \
+                                      "'fkpm-ngrandusari'?); forums with one: fkpm-ngrandusari\n"
 
 
 def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
     write_publishable_project(scratch)
     assert run(scratch.root, "--all", "--publish") == EXIT_OK
-    first = (scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").read_bytes()
+    first = (scratch.root / "site/handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf").read_bytes()
     assert " ".join(changes_page(first)).replace("\u2010 ", "") == \
         "Ini edisi pertama yang diterbitkan; belum ada edisi sebelumnya untuk dibandingkan."
     write_project(scratch, "  include:\n    ids: [panduan-b]\n  exclude: [modul-tawuran]\n", edition=2)
@@ -116,7 +116,7 @@ def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
     guideline.write_text(guideline.read_text(encoding="utf-8").replace("didahulukan", "diutamakan"),
                          encoding="utf-8")
     assert run(scratch.root, "--all") == EXIT_OK
-    second = (scratch.root / "site/handbooks/fkpm-kecandran/fkpm-kecandran-edisi-2.pdf").read_bytes()
+    second = (scratch.root / "site/handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-2.pdf").read_bytes()
     assert changes_page(second) == [
         "Dibandingkan dengan Edisi 1 (1 April 2025):",
         "Ditambahkan (1)", "• REFERENSI Panduan B",

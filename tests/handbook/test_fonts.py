@@ -75,7 +75,7 @@ def test_the_machine_font_is_visible_to_a_plain_engine(machine_fonts: Path) -> N
 def handbook_job(scratch: Scratch) -> PdfJob:
     kb, problems = pipeline.check(scratch.root)
     assert not problems, [p.format() for p in problems]
-    edition = prepare_edition(kb, kb.get("fkpm-kecandran", Forum))
+    edition = prepare_edition(kb, kb.get("fkpm-ngrandusari", Forum))
     return PdfJob(html=render_handbook_html(kb, edition, project=scratch.root,
                                                     site=pipeline.site_address(scratch.root)),
                   base_dir=scratch.root / TEMPLATES, identifier="font-test")
@@ -102,7 +102,7 @@ def test_a_handbook_is_the_same_bytes_whatever_fonts_the_machine_has(
 def test_a_clean_handbook_is_the_same_bytes_whatever_fonts_the_machine_has(
     scratch: Scratch, machine_fonts: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    write_project(scratch, "  foreword: Salam hangat dari Kecandran.\n")
+    write_project(scratch, "  foreword: Salam hangat dari Ngrandusari.\n")
     with_font, without = render_with_and_without(handbook_job(scratch), machine_fonts, monkeypatch)
     assert with_font.data == without.data
     assert with_font.warnings == without.warnings == []

@@ -53,6 +53,6 @@ def test_handbook_glossary_holds_only_the_words_the_edition_uses(scratch: Scratc
                   .read_text(encoding="utf-8").replace("actor: Bhabinkamtibmas", "actor: Regu ronda"))
     kb, problems = pipeline.check(scratch.root)
     assert not problems
-    context = handbook_context(kb, prepare_edition(kb, kb.get("fkpm-kecandran")),
+    context = handbook_context(kb, prepare_edition(kb, kb.get("fkpm-ngrandusari")),
                                site=SiteAddress("https://contoh.example/", False))
     assert [t.term for t in context.glossary] == ["Siskamling"], "'ronda' counts; 'Kawasan' and the rest do not"

@@ -18,7 +18,7 @@ from generator.render.qr import SiteAddress
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
-PREFIX = "data/forums/fkpm-kecandran.yaml:11:1: handbook: the handbook's PDF could not be made cleanly: "
+PREFIX = "data/forums/fkpm-ngrandusari.yaml:11:1: handbook: the handbook's PDF could not be made cleanly: "
 
 
 def _site(project: Path) -> SiteAddress:
@@ -82,15 +82,15 @@ def test_a_character_our_fonts_lack_is_our_own_problem_at_its_line(scratch: Scra
     write_project(scratch, f"  foreword: {text}\n")
     found = problems_of(scratch)
     column = 13 + text.index(described[1])
-    assert found[0] == f"data/forums/fkpm-kecandran.yaml:14:{column}: handbook.foreword: {described} {FONTS_LACK}"
+    assert found[0] == f"data/forums/fkpm-ngrandusari.yaml:14:{column}: handbook.foreword: {described} {FONTS_LACK}"
     assert not any(".notdef" in line for line in found)
 
 
 def test_each_missing_character_is_reported_once(scratch: Scratch) -> None:
     write_project(scratch, "  foreword: |\n    Baris pertama.\n    Salam ก ก ข.\n")
     assert problems_of(scratch) == [
-        f"data/forums/fkpm-kecandran.yaml:16:11: handbook.foreword: 'ก' (U+0E01, Thai) {FONTS_LACK}",
-        f"data/forums/fkpm-kecandran.yaml:16:15: handbook.foreword: 'ข' (U+0E02, Thai) {FONTS_LACK}",
+        f"data/forums/fkpm-ngrandusari.yaml:16:11: handbook.foreword: 'ก' (U+0E01, Thai) {FONTS_LACK}",
+        f"data/forums/fkpm-ngrandusari.yaml:16:15: handbook.foreword: 'ข' (U+0E02, Thai) {FONTS_LACK}",
     ]
 
 
@@ -121,7 +121,7 @@ def test_a4_option_sets_the_paper(scratch: Scratch) -> None:
 def test_map_chapter_appears_only_with_a_map(scratch: Scratch) -> None:
     write_project(scratch)
     kb, _ = pipeline.check(scratch.root)
-    edition = prepare_edition(kb, kb.get("fkpm-kecandran"))
+    edition = prepare_edition(kb, kb.get("fkpm-ngrandusari"))
     without = render_handbook_html(kb, edition, project=scratch.root, site=_site(scratch.root))
     svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="4"/></svg>'
     with_map = render_handbook_html(kb, edition, project=scratch.root, site=_site(scratch.root), map_svg=svg)
@@ -134,7 +134,7 @@ def test_text_from_yaml_is_escaped_in_the_html(scratch: Scratch) -> None:
     write_project(scratch, '  foreword: "Salam <script>alert(1)</script> **hangat**"\n'
                            '  compiled_by: "Sekretariat <b>FKPM</b>"\n')
     kb, _ = pipeline.check(scratch.root)
-    html = render_handbook_html(kb, prepare_edition(kb, kb.get("fkpm-kecandran")),
+    html = render_handbook_html(kb, prepare_edition(kb, kb.get("fkpm-ngrandusari")),
                                 project=scratch.root, site=_site(scratch.root))
     assert "<script>" not in html and "<strong>hangat</strong>" in html
     assert "Sekretariat &lt;b&gt;FKPM&lt;/b&gt;" in html
@@ -143,13 +143,14 @@ def test_text_from_yaml_is_escaped_in_the_html(scratch: Scratch) -> None:
 def test_forum_page_links_its_edition_and_the_engine_checks_that_link(scratch: Scratch) -> None:
     write_project(scratch)
     result = pipeline.build(scratch.root)
-    page = (result.site_dir / "forum/fkpm-kecandran.html").read_text(encoding="utf-8")
-    assert 'href="../handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf"' in page
-    assert (result.site_dir / "handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").read_bytes().startswith(b"%PDF-")
+    page = (result.site_dir / "forum/fkpm-ngrandusari.html").read_text(encoding="utf-8")
+    assert 'href="../handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf"' in page
+    pdf = result.site_dir / "handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
     # Without the PDF in the docs tree, MkDocs' strict link check refuses the forum page's link.
     docs = scratch.root / pipeline.DOCS_DIR
-    (docs / "handbooks/fkpm-kecandran/fkpm-kecandran-edisi-1.pdf").unlink()
-    with pytest.raises(SiteBuildError, match=r"fkpm-kecandran-edisi-1\.pdf"):
+    (docs / "handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-1.pdf").unlink()
+    with pytest.raises(SiteBuildError, match=r"fkpm-ngrandusari-edisi-1\.pdf"):
         build_site(scratch.root, docs_dir=docs, site_dir=result.site_dir, kb=result.kb)
 
 
@@ -159,7 +160,7 @@ def test_cache_reuses_a_pdf_made_from_the_same_input_and_keeps_one_per_forum(scr
     cache = scratch.root / pipeline.PDF_CACHE_DIR
     first = build_handbooks(scratch.root, kb, site=_site(scratch.root), cache_dir=cache)[0].pdf
     [entry] = cache.iterdir()
-    assert entry.name.startswith("fkpm-kecandran.") and entry.read_bytes() == first
+    assert entry.name.startswith("fkpm-ngrandusari.") and entry.read_bytes() == first
     entry.write_bytes(b"%PDF-from-the-cache")
     assert build_handbooks(scratch.root, kb, site=_site(scratch.root), cache_dir=cache)[0].pdf == b"%PDF-from-the-cache"
     assert build_handbooks(scratch.root, kb, site=_site(scratch.root))[0].pdf == first, "without a cache it renders"

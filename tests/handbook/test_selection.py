@@ -14,7 +14,7 @@ def contents(scratch: Scratch, handbook: str = "") -> dict[str, list[str]]:
     write_project(scratch, handbook)
     kb, problems = pipeline.check(scratch.root)
     assert not problems, [p.format() for p in problems]
-    selected = select_edition_contents(kb, kb.get("fkpm-kecandran"))
+    selected = select_edition_contents(kb, kb.get("fkpm-ngrandusari"))
     return {kind: [r.id for r in getattr(selected, kind)]
             for kind in ("situations", "guidelines", "education", "legal", "references")}
 
@@ -66,7 +66,7 @@ def test_exclude_wins_and_takes_what_only_it_cited(scratch: Scratch, excluded: s
 def test_guidelines_are_ordered_by_phase_then_title(scratch: Scratch) -> None:
     write_project(scratch, "  include:\n    tags: [konflik, curanmor]\n")
     kb, _ = pipeline.check(scratch.root)
-    selected = select_edition_contents(kb, kb.get("fkpm-kecandran"))
+    selected = select_edition_contents(kb, kb.get("fkpm-ngrandusari"))
     assert [(g.data.phase, g.title) for g in selected.guidelines] == [
         ("pencegahan", "Cegah curanmor"), ("pencegahan", "Cegah tawuran"),
         ("penanganan", "Hentikan tawuran"), ("penanganan", "Jalur lokal parkir pasar"),
@@ -75,13 +75,13 @@ def test_guidelines_are_ordered_by_phase_then_title(scratch: Scratch) -> None:
 
 
 def test_another_forums_own_guidelines_come_in_only_by_id(scratch: Scratch) -> None:
-    scratch.write("data/forums/fkpm-dukuh.yaml", """
-        id: fkpm-dukuh
-        name: FKPM Dukuh
+    scratch.write("data/forums/fkpm-sendangrawit.yaml", """
+        id: fkpm-sendangrawit
+        name: FKPM Sendangrawit
         model: wilayah
-        areas: [dukuh]
-        polsek: Polsek Sidomukti
-        polres: Polres Salatiga
+        areas: [sendangrawit]
+        polsek: Polsek Tirtasekar
+        polres: Polres Wanalaras
         members: [{role: Ketua, element: masyarakat}]
         vision: Aman.
         mission: [Menjaga]

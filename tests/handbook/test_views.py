@@ -16,14 +16,14 @@ def test_contact_directory_merges_roles_and_prefers_the_forums_own_entry(scratch
     write_project(scratch)
     contacts = "contacts:\n  - {role: Ketua RW, when: Malam hari, channel: Pos kamling}\n"
     forum = FORUM.format(edition=1, extra="").replace("local_guidelines:", contacts + "local_guidelines:")
-    scratch.write("data/forums/fkpm-kecandran.yaml", forum)
+    scratch.write("data/forums/fkpm-ngrandusari.yaml", forum)
     for name, contact in (("cegah-tawuran", "{role: ketua rw, when: Siang, channel: Telepon kantor RW}"),
                           ("hentikan-tawuran", "{role: Guru piket, when: Jam pulang, channel: Ruang guru}")):
         path = scratch.root / f"content/guidelines/{name}.yaml"
         path.write_text(path.read_text(encoding="utf-8") + f"contacts:\n  - {contact}\n", encoding="utf-8")
     kb, problems = pipeline.check(scratch.root)
     assert not problems, [p.format() for p in problems]
-    contents = select_edition_contents(kb, kb.get("fkpm-kecandran"))
+    contents = select_edition_contents(kb, kb.get("fkpm-ngrandusari"))
     index = HandbookIndex(kb, contents, SiteAddress("https://x.example/", False))
     rows = [(r.role, r.channels, r.when, [t.title for t in r.named_in]) for r in index.contacts()]
     assert rows == [
@@ -35,7 +35,7 @@ def test_contact_directory_merges_roles_and_prefers_the_forums_own_entry(scratch
 def test_area_line_climbs_to_the_top_and_names_levels_once(scratch: Scratch) -> None:
     write_project(scratch)
     kb, _ = pipeline.check(scratch.root)
-    assert area_line(kb, ["kecandran-rw01", "dukuh"]) == "RW 01, Kelurahan Kecandran; Kelurahan Dukuh"
+    assert area_line(kb, ["ngrandusari-rw01", "sendangrawit"]) == "RW 01, Kelurahan Ngrandusari; Kelurahan Sendangrawit"
 
 
 def test_indonesian_dates() -> None:

@@ -1,11 +1,11 @@
 """One small area with a boundary, for map tests that only need somewhere to put a place."""
 
-KECANDRAN = """
-id: kecandran
-code: "33.73.04.1001"
+NGRANDUSARI = """
+id: ngrandusari
+code: "99.71.04.1001"
 level: kelurahan
-name: Kelurahan Kecandran
+name: Kelurahan Ngrandusari
 geometry:
   type: Polygon
-  coordinates: [[[110.50, -7.36], [110.53, -7.36], [110.53, -7.34], [110.50, -7.34], [110.50, -7.36]]]
+  coordinates: [[[111.63, -5.34], [111.60, -5.34], [111.60, -5.36], [111.63, -5.36], [111.63, -5.34]]]
 """

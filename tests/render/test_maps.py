@@ -14,7 +14,7 @@ from generator.knowledge import KnowledgeBase, load_knowledge
 from generator.render.maps import map_embed, render_map_script
 from generator.render.mapviews import forum_view, overview_view, situation_view
 from tests.conftest import Scratch
-from tests.render.areas import KECANDRAN
+from tests.render.areas import NGRANDUSARI
 
 ADD_DATA = re.compile(r"^\s*\w+_add\((\{.*\})\);$", re.MULTILINE)
 
@@ -51,10 +51,10 @@ def test_forum_map_holds_its_areas_below_and_its_places(kb: KnowledgeBase) -> No
         assert set(forum.data.areas) <= area_ids
         for place in view.places:
             assert place.record.id in forum.data.places or place.record.data.area in area_ids
-    kecandran = forum_view(kb, "fkpm-kecandran")
-    assert kecandran is not None
-    assert {a.label for a in kecandran.areas if a.labelled} == {"RW 01", "RW 02", "RW 03"}
-    assert {a.label for a in kecandran.areas if a.level == "rt"} == {"RT 01", "RT 02", "RT 03"}
+    ngrandusari = forum_view(kb, "fkpm-ngrandusari")
+    assert ngrandusari is not None
+    assert {a.label for a in ngrandusari.areas if a.labelled} == {"RW 01", "RW 02", "RW 03"}
+    assert {a.label for a in ngrandusari.areas if a.level == "rt"} == {"RT 01", "RT 02", "RT 03"}
 
 
 def test_a_situation_has_a_map_only_where_it_has_places(kb: KnowledgeBase) -> None:
@@ -68,7 +68,7 @@ def test_a_situation_has_a_map_only_where_it_has_places(kb: KnowledgeBase) -> No
 
 
 def test_map_script_draws_every_area_and_place_with_links(kb: KnowledgeBase) -> None:
-    view = forum_view(kb, "fkpm-kecandran")
+    view = forum_view(kb, "fkpm-ngrandusari")
     assert view is not None
     script = render_map_script(kb, view, base="../")
     drawn = features(script)
@@ -77,11 +77,11 @@ def test_map_script_draws_every_area_and_place_with_links(kb: KnowledgeBase) -> 
     assert sorted(f["properties"]["id"] for f in polygons) == sorted(a.record.id for a in view.areas)  # type: ignore[index]
     assert sorted(f["properties"]["id"] for f in points) == sorted(p.record.id for p in view.places)  # type: ignore[index]
     tawuran = next(f["properties"] for f in points
-                   if f["properties"]["id"] == "masalah-tawuran-simpang-jalan-watu-gilang")  # type: ignore[index]
+                   if f["properties"]["id"] == "masalah-tawuran-simpang-jalan-watu-gendhis")  # type: ignore[index]
     assert tawuran["situation"] == {"title": kb.get("tawuran-pelajar").title,  # type: ignore[index]
                                     "url": "../situasi/tawuran-pelajar.html"}
-    assert tawuran["url"] == "../wilayah/index.html#masalah-tawuran-simpang-jalan-watu-gilang"  # type: ignore[index]
-    assert "var map_forum_fkpm_kecandran = L.map(" in script
+    assert tawuran["url"] == "../wilayah/index.html#masalah-tawuran-simpang-jalan-watu-gendhis"  # type: ignore[index]
+    assert "var map_forum_fkpm_ngrandusari = L.map(" in script
     assert "L.markerClusterGroup(" in script and "L.featureGroup.subGroup(" in script
     assert '"Pos kamling (3)"' in script and '"Batas RW"' in script, "one layer per place type and level"
 
@@ -98,9 +98,9 @@ def test_map_script_loads_nothing_and_is_byte_identical(kb: KnowledgeBase) -> No
 
 def test_hostile_names_stay_data(scratch: Scratch) -> None:
     name = "</script><script>alert(1)</script> \u2028 `${alert(2)}`"
-    scratch.write("data/areas/kecandran.yaml", KECANDRAN)
-    scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(name)}\narea: kecandran\n"
-                                          "location: {lat: -7.35, lon: 110.51}\n")
+    scratch.write("data/areas/ngrandusari.yaml", NGRANDUSARI)
+    scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(name)}\narea: ngrandusari\n"
+                                          "location: {lat: -5.35, lon: 111.62}\n")
     kb, problems = pipeline.check(scratch.root)
     assert not problems.has_errors(), [p.format() for p in problems]
     view = overview_view(kb)
@@ -112,11 +112,11 @@ def test_hostile_names_stay_data(scratch: Scratch) -> None:
 
 
 def test_embed_legend_counts_and_frame(kb: KnowledgeBase) -> None:
-    view = forum_view(kb, "fkpm-pasar-kalicacing")
+    view = forum_view(kb, "fkpm-pasar-kalimendung")
     assert view is not None
     embed = map_embed(view)
-    assert embed.element_id == "map_forum_fkpm_pasar_kalicacing"
-    assert embed.script_path == "peta/data/forum-fkpm-pasar-kalicacing.js"
+    assert embed.element_id == "map_forum_fkpm_pasar_kalimendung"
+    assert embed.script_path == "peta/data/forum-fkpm-pasar-kalimendung.js"
     assert sum(count for _, _, count in embed.legend) == len(view.places)
     assert [label for _, label in embed.boundaries] == ["Batas RW", "Batas RT"]
     assert 0.75 <= float(embed.aspect_ratio) <= 1.6
@@ -124,7 +124,7 @@ def test_embed_legend_counts_and_frame(kb: KnowledgeBase) -> None:
 
 def test_views_are_none_without_anything_to_draw(write_and_check: Callable[[dict[str, str]], list[str]],
                                                  scratch: Scratch) -> None:
-    area = "id: kosong\ncode: '33.73.04'\nlevel: kecamatan\nname: K\n"
+    area = "id: kosong\ncode: '99.71.04'\nlevel: kecamatan\nname: K\n"
     assert write_and_check({"data/areas/kosong.yaml": area}) == []
     kb, _ = pipeline.check(scratch.root)
     assert overview_view(kb) is None

@@ -14,7 +14,7 @@ from generator.model.geometry import contains
 from generator.render.mapviews import AreaShape, forum_view
 from generator.render.svgmap import label_point, render_forum_svg
 from tests.conftest import Scratch
-from tests.render.areas import KECANDRAN
+from tests.render.areas import NGRANDUSARI
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -48,15 +48,15 @@ def test_each_forum_svg_names_every_place_of_the_forum(kb: KnowledgeBase) -> Non
 
 
 def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBase) -> None:
-    svg = render_forum_svg(kb, "fkpm-kecandran")
-    assert svg == render_forum_svg(kb, "fkpm-kecandran")
+    svg = render_forum_svg(kb, "fkpm-ngrandusari")
+    assert svg == render_forum_svg(kb, "fkpm-ngrandusari")
     root = ET.fromstring(svg)
     width, height = root.get("width"), root.get("height")
     assert root.get("viewBox") == f"0 0 {width} {height}"
-    assert root.get("aria-labelledby") == "peta-fkpm-kecandran-judul peta-fkpm-kecandran-ket"
+    assert root.get("aria-labelledby") == "peta-fkpm-ngrandusari-judul peta-fkpm-ngrandusari-ket"
     ids = [str(e.get("id")) for e in root.iter() if e.get("id")]
-    assert ids and all(i.startswith("peta-fkpm-kecandran-") for i in ids), "ids unique per forum in one document"
-    assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta wilayah FKPM Kecandran"  # type: ignore[union-attr]
+    assert ids and all(i.startswith("peta-fkpm-ngrandusari-") for i in ids), "ids unique per forum in one document"
+    assert root.find("svg:title", NS) is not None and root.find("svg:title", NS).text == "Peta wilayah FKPM Ngrandusari"  # type: ignore[union-attr]
     fonts = {e.get("font-family") for e in root.iter() if e.get("font-family")}
     assert fonts == {"sans-serif"}, "generic font names only: the handbook and any viewer have them"
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "nothing to fetch"
@@ -69,16 +69,16 @@ def test_svg_is_self_contained_with_legend_north_arrow_and_scale(kb: KnowledgeBa
 
 def test_svg_escapes_text_from_yaml(scratch: Scratch) -> None:
     hostile = '<script>alert(1)</script> & "kutip" ]]>'
-    scratch.write("data/areas/kecandran.yaml", KECANDRAN)
-    scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(hostile)}\narea: kecandran\n"
-                                          "location: {lat: -7.35, lon: 110.51}\n")
+    scratch.write("data/areas/ngrandusari.yaml", NGRANDUSARI)
+    scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(hostile)}\narea: ngrandusari\n"
+                                          "location: {lat: -5.35, lon: 111.62}\n")
     scratch.write("data/forums/fkpm.yaml", f"""
         id: fkpm
         name: {json.dumps(hostile)}
         model: wilayah
-        areas: [kecandran]
-        polsek: Polsek Sidomukti
-        polres: Polres Salatiga
+        areas: [ngrandusari]
+        polsek: Polsek Tirtasekar
+        polres: Polres Wanalaras
         members: [{{role: Ketua, element: masyarakat}}]
         vision: Aman.
         mission: [Menjaga]
@@ -93,14 +93,14 @@ def test_svg_escapes_text_from_yaml(scratch: Scratch) -> None:
 
 
 def test_forum_without_boundaries_or_places_gets_a_note(scratch: Scratch) -> None:
-    scratch.write("data/areas/kecandran.yaml", "id: kecandran\ncode: '33.73.04.1001'\nlevel: kelurahan\nname: K\n")
+    scratch.write("data/areas/ngrandusari.yaml", "id: ngrandusari\ncode: '99.71.04.1001'\nlevel: kelurahan\nname: K\n")
     scratch.write("data/forums/fkpm.yaml", """
         id: fkpm
         name: FKPM Kosong
         model: wilayah
-        areas: [kecandran]
-        polsek: Polsek Sidomukti
-        polres: Polres Salatiga
+        areas: [ngrandusari]
+        polsek: Polsek Tirtasekar
+        polres: Polres Wanalaras
         members: [{role: Ketua, element: masyarakat}]
         vision: Aman.
         mission: [Menjaga]
@@ -113,7 +113,7 @@ def test_forum_without_boundaries_or_places_gets_a_note(scratch: Scratch) -> Non
 def test_label_point_lies_inside_a_concave_area(kb: KnowledgeBase) -> None:
     # An L-shaped area whose centroid falls in the notch, outside the area.
     geometry = {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]]}
-    area = kb.get("kecandran")
+    area = kb.get("ngrandusari")
     shape = AreaShape(type(area)(area.kind, area.data.model_copy(update={"geometry": geometry}), area.source),
                       primary=False, labelled=True, label="L")
     x, y = label_point(shape)

@@ -26,6 +26,6 @@ def test_write_tree_removes_stale_files(tmp_path: Path) -> None:
 
 def test_polmas_handbook_writes_files_a_web_server_can_read(sample_copy: Path) -> None:
     """`polmas handbook` writes straight into site/handbooks/, without the site engine copying them."""
-    result = pipeline.handbooks(sample_copy, forum_ids=["fkpm-dukuh"], publish=False)
+    result = pipeline.handbooks(sample_copy, forum_ids=["fkpm-sendangrawit"], publish=False)
     assert result.written
     assert [p for p in result.written if not stat.S_IMODE(p.stat().st_mode) & stat.S_IROTH] == []

@@ -30,7 +30,7 @@ def write_hostile_project(scratch: Scratch) -> None:
     write(scratch, "content/situations/tawuran-pelajar.yaml", {
         "id": "tawuran-pelajar", "title": "Tawuran <script>alert('judul')</script>", "summary": PAYLOADS[1],
         "type": "masalah", "class": "GN", "description": body, "impacts": PAYLOADS, "questions": PAYLOADS,
-        "areas": ["kecandran"],
+        "areas": ["ngrandusari"],
     })
     write(scratch, "content/guidelines/cegah-tawuran.yaml", {
         "id": "cegah-tawuran", "title": PAYLOADS[0], "summary": PAYLOADS[2], "phase": "pencegahan",
@@ -38,14 +38,14 @@ def write_hostile_project(scratch: Scratch) -> None:
         "escalation": PAYLOADS[6], "steps": [{"text": p, "actor": p} for p in PAYLOADS],
         "contacts": [{"role": p, "channel": p} for p in PAYLOADS[:5]],
     })
-    write(scratch, "data/areas/kecandran.yaml", {
-        "id": "kecandran", "code": "33.73.04.1001", "level": "kelurahan", "name": PAYLOADS[1],
-        "geometry": {"type": "Polygon", "coordinates": [[[110.49, -7.33], [110.51, -7.33], [110.51, -7.31],
-                                                         [110.49, -7.31], [110.49, -7.33]]]},
+    write(scratch, "data/areas/ngrandusari.yaml", {
+        "id": "ngrandusari", "code": "99.71.04.1001", "level": "kelurahan", "name": PAYLOADS[1],
+        "geometry": {"type": "Polygon", "coordinates": [[[111.64, -5.37], [111.62, -5.37], [111.62, -5.39],
+                                                         [111.64, -5.39], [111.64, -5.37]]]},
     })
     write(scratch, "data/places/titik-rawan.yaml", {
-        "id": "titik-rawan", "type": "masalah", "name": PAYLOADS[0], "area": "kecandran",
-        "situation": "tawuran-pelajar", "class": "GN", "period": PAYLOADS[2], "location": {"lat": -7.32, "lon": 110.5},
+        "id": "titik-rawan", "type": "masalah", "name": PAYLOADS[0], "area": "ngrandusari",
+        "situation": "tawuran-pelajar", "class": "GN", "period": PAYLOADS[2], "location": {"lat": -5.38, "lon": 111.63},
     })
     write(scratch, "content/education/modul-aman.yaml", {
         "id": "modul-aman", "title": PAYLOADS[0], "summary": PAYLOADS[1], "audience": ["warga"],
@@ -53,9 +53,9 @@ def write_hostile_project(scratch: Scratch) -> None:
         "activities": [{"title": p, "minutes": 5, "description": p} for p in PAYLOADS[:5]],
         "worksheets": [{"title": PAYLOADS[3], "instructions": PAYLOADS[4], "fields": PAYLOADS}],
     })
-    write(scratch, "data/forums/fkpm-kecandran.yaml", {
-        "id": "fkpm-kecandran", "name": PAYLOADS[12], "summary": PAYLOADS[3], "model": "wilayah",
-        "areas": ["kecandran"], "polsek": PAYLOADS[19], "polres": "Polres Salatiga",
+    write(scratch, "data/forums/fkpm-ngrandusari.yaml", {
+        "id": "fkpm-ngrandusari", "name": PAYLOADS[12], "summary": PAYLOADS[3], "model": "wilayah",
+        "areas": ["ngrandusari"], "polsek": PAYLOADS[19], "polres": "Polres Wanalaras",
         "members": [{"role": PAYLOADS[20], "element": "masyarakat"}], "vision": PAYLOADS[9], "mission": PAYLOADS,
         "meetings": PAYLOADS[7],
     })
@@ -80,7 +80,7 @@ def test_corpus_is_big_enough() -> None:
 
 @pytest.mark.parametrize("path", [
     "index.html", "situasi/tawuran-pelajar.html", "situasi/index.html", "pedoman/cegah-tawuran.html",
-    "pedoman/index.html", "forum/fkpm-kecandran.html", "wilayah/index.html", "tag/index.html",
+    "pedoman/index.html", "forum/fkpm-ngrandusari.html", "wilayah/index.html", "tag/index.html",
     "peta/index.html", "edukasi/modul-aman.html", "paket/warga.html",
 ])
 def test_no_injected_script_runs(browser: Any, hostile_site: str, path: str) -> None:
