@@ -33,6 +33,7 @@ from generator.progress_protocol import Progress, silent
 from generator.render.qr import SiteAddress
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
+from generator.render.text import shared_phrase
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
@@ -108,10 +109,11 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     docs = render_site_docs(kb, project=project, private=private)
     report = progress or silent
     forums = forums_with_handbooks(kb)
-    site = SiteAddress.from_config(config or site_config(project))
+    config = config or site_config(project)
+    site = SiteAddress.from_config(config)
     built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
-                            advance=report.stage("Buku pegangan (PDF)", len(forums)))
+                            advance=report.stage("Buku pegangan (PDF)", len(forums)), sample=config.sample)
     docs.update(handbook_files(built))
     docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
                                 cache_dir=pdf_cache_dir(project), progress=report))
@@ -136,7 +138,7 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
     docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample=config.sample)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
     return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
 
@@ -185,7 +187,8 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
     if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
         raise PublishError(f"an edition cannot be published yet: {placeholder.format()}")
     built = build_handbooks(project, kb, site=SiteAddress.from_config(config), forums=forums,
-                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project))
+                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
+                            sample=config.sample)
     if publish:
         check_publishable(kb, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")
@@ -230,8 +233,9 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
+        notice = shared_phrase(project / "templates", "sample_notice") if site_config(project).sample else ""
         entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
-                                   templates=project / BUNDLE_TEMPLATES))
+                                   templates=project / BUNDLE_TEMPLATES, notice=notice))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)

@@ -123,6 +123,8 @@ class HandbookContext:
     references: list[tuple[Entry, str]]
     contacts: list[ContactRow]
     glossary: list[GlossaryTerm]
+    sample: bool
+    """The content is the illustrative sample (mkdocs.yml extra.polmas.sample): the cover says so."""
 
     def variables(self) -> dict[str, object]:
         # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
@@ -146,15 +148,18 @@ def make_environment(templates: Path) -> Environment:
 
 def render_handbook_html(
     kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, site: SiteAddress, map_svg: str | None = None,
+    sample: bool = False,
 ) -> str:
-    """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
+    """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup);
+    `sample` prints the sample notice on the cover."""
     env = make_environment(project / TEMPLATES)
-    context = handbook_context(kb, edition, site=site, map_svg=map_svg)
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg, sample=sample)
     return env.get_template("handbook.html.j2").render(**context.variables())
 
 
 def handbook_context(
     kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
+    sample: bool = False,
 ) -> HandbookContext:
     contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
     index = HandbookIndex(kb, contents, site)
@@ -200,6 +205,7 @@ def handbook_context(
         references=[(e, reference_citation(e.data)) for e in sections["referensi"]],
         contacts=index.contacts(),
         glossary=index.glossary(sorted(kb.glossary.terms, key=lambda t: t.term.casefold()), texts),
+        sample=sample,
     )
 
 
