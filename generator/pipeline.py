@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from generator.check.legal import check_verification
 from generator.check.private import check_private_details, validate_private_contacts
 from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
@@ -75,17 +77,21 @@ class Checked:
     private: PrivateContacts | None
 
 
-def check(project: Path) -> tuple[KnowledgeBase, ProblemList]:
-    """Load and validate everything, including that no public file names a private person; write nothing."""
-    checked = check_project(project)
+def check(project: Path, *, today: date | None = None) -> tuple[KnowledgeBase, ProblemList]:
+    """Load and validate everything, including that no public file names a private person; write nothing.
+
+    `today` (default: the clock's) dates the warning on legal frameworks not checked for over a year.
+    """
+    checked = check_project(project, today=today)
     return checked.kb, checked.problems
 
 
-def check_project(project: Path) -> Checked:
+def check_project(project: Path, *, today: date | None = None) -> Checked:
     kb, problems = load_knowledge(project)
     private, found = validate_private_contacts(read_private_contacts(project), kb.records)
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
+    problems.extend(check_verification(kb.records, today=today or date.today()))
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(kb))
     return Checked(kb, problems, private)
