@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.check.calendar import uncovered_years
+from generator.check.legal import check_verification
 from generator.check.private import check_private_details, validate_private_contacts
 from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
@@ -35,6 +36,7 @@ from generator.progress_protocol import Progress, silent
 from generator.render.qr import SiteAddress
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
+from generator.render.text import shared_phrase
 
 DOCS_DIR = Path(".polmas/docs")
 """Generated Markdown, the engine's input; mkdocs.yml points its docs_dir here."""
@@ -85,7 +87,11 @@ class Checked:
 
 
 def check(project: Path, *, today: date | None = None) -> tuple[KnowledgeBase, ProblemList]:
-    """Load and validate everything, including that no public file names a private person; write nothing."""
+    """Load and validate everything, including that no public file names a private person; write nothing.
+
+    `today` (default: the clock's) dates the warning on legal frameworks not checked for over a year, and
+    the events table should cover its year and the next.
+    """
     checked = check_project(project, today=today)
     return checked.kb, checked.problems
 
@@ -97,6 +103,7 @@ def check_project(project: Path, *, today: date | None = None) -> Checked:
     private, found = validate_private_contacts(read_private_contacts(project), kb.records)
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
+    problems.extend(check_verification(kb.records, today=today or date.today()))
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(kb))
     return Checked(kb, problems, private)
@@ -121,10 +128,11 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     docs = render_site_docs(kb, project=project, private=private, today=today or date.today())
     report = progress or silent
     forums = forums_with_handbooks(kb)
-    site = SiteAddress.from_config(config or site_config(project))
+    config = config or site_config(project)
+    site = SiteAddress.from_config(config)
     built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
-                            advance=report.stage("Buku pegangan (PDF)", len(forums)))
+                            advance=report.stage("Buku pegangan (PDF)", len(forums)), sample=config.sample)
     docs.update(handbook_files(built))
     docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
                                 cache_dir=pdf_cache_dir(project), progress=report))
@@ -151,7 +159,7 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
     docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal)
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample=config.sample)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
     return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
 
@@ -200,7 +208,8 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
     if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
         raise PublishError(f"an edition cannot be published yet: {placeholder.format()}")
     built = build_handbooks(project, kb, site=SiteAddress.from_config(config), forums=forums,
-                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project))
+                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
+                            sample=config.sample)
     if publish:
         check_publishable(kb, [b.edition.manifest for b in built])
     written = write_handbooks(built, site_dir or project / "site")
@@ -245,8 +254,9 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
+        notice = shared_phrase(project / "templates", "sample_notice") if site_config(project).sample else ""
         entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
-                                   templates=project / BUNDLE_TEMPLATES))
+                                   templates=project / BUNDLE_TEMPLATES, notice=notice))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)

@@ -100,7 +100,7 @@ def test_duplicate_ids_report_both_places(write_and_check: Check) -> None:
     copy = SITUATION.replace("id: tawuran-pelajar", "id: tawuran-pelajar\n# copied")
     problems = write_and_check({
         "content/situations/tawuran-pelajar.yaml": SITUATION,
-        "data/areas/tawuran-pelajar.yaml": "id: tawuran-pelajar\ncode: '33'\nlevel: provinsi\nname: Jawa Tengah\n",
+        "data/areas/tawuran-pelajar.yaml": "id: tawuran-pelajar\ncode: '99'\nlevel: provinsi\nname: Provinsi Contoh\n",
         "content/situations/copy.yaml": copy,
     })
     assert problems == [
@@ -138,7 +138,8 @@ def test_backlinks_record_who_cites_what(scratch: Scratch) -> None:
 def test_area_tree_is_asked_of_the_knowledge_base(repo: Path) -> None:
     kb, _ = load_knowledge(repo)
     assert [a.id for a in kb.area_children("sendangrawit")] == ["sendangrawit-rw01", "sendangrawit-rw02"]
-    assert kb.area_and_below(["sendangrawit-rw02"]) == {"sendangrawit-rw02", "sendangrawit-rw02-rt01", "sendangrawit-rw02-rt02"}
+    assert kb.area_and_below(["sendangrawit-rw02"]) == {
+        "sendangrawit-rw02", "sendangrawit-rw02-rt01", "sendangrawit-rw02-rt02"}
     assert kb.areas_above("ngrandusari-rw03-rt01") == ["ngrandusari-rw03", "ngrandusari", "tirtasekar"]
     assert kb.areas_above("tirtasekar") == []
 

@@ -1,7 +1,9 @@
-"""The site's settings from mkdocs.yml (where it is published, how it spells page paths), read once with MkDocs."""
+"""The site's settings from mkdocs.yml (where it is published, how it spells page paths, whether its content is a
+sample), read once with MkDocs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,9 @@ class SiteConfig:
     use_directory_urls: bool
     site_url_line: int = 1
     """Where mkdocs.yml sets site_url (1 when it does not), for messages."""
+    sample: bool = False
+    """`extra: polmas: sample: true`: the content is illustrative (the shipped sample), and every page and
+    handbook cover says so. A project turns it off once its own content is in."""
 
 
 def read_site_config(project: Path) -> SiteConfig | Problem:
@@ -34,4 +39,23 @@ def read_site_config(project: Path) -> SiteConfig | Problem:
         return Problem(MKDOCS_YML, 1, 1, "", f"the site engine cannot read it: {exc}")
     lines = (project / MKDOCS_YML).read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if text.startswith("site_url:")), 1)
-    return SiteConfig(str(config.site_url or ""), bool(config.use_directory_urls), line)
+    sample = _sample_setting(config.extra, lines)
+    if isinstance(sample, Problem):
+        return sample
+    return SiteConfig(str(config.site_url or ""), bool(config.use_directory_urls), line, sample)
+
+
+SAMPLE_SETTING = "extra.polmas.sample"
+
+
+def _sample_setting(extra: object, lines: list[str]) -> bool | Problem:
+    """`extra: polmas: sample:` as true or false (absent: false), or where it holds something else."""
+    polmas = extra.get("polmas") if isinstance(extra, Mapping) else None
+    value = polmas.get("sample", False) if isinstance(polmas, Mapping) else False
+    if isinstance(value, bool):
+        return value
+    line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("sample:")), 0)
+    column = lines[line - 1].index("sample:") + len("sample: ") + 1 if line else 1
+    return Problem(MKDOCS_YML, line or 1, column, SAMPLE_SETTING,
+                   f"expected true or false, found {value!r}; write 'sample: true' while the content is the "
+                   "illustrative sample, 'sample: false' once it is your own")

@@ -69,16 +69,17 @@ def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple
             for rel in chosen]
 
 
-def landing_page(target: str, title: str, *, templates: Path) -> str:
-    """The archive's index.html (templates/bundle/): opens the site at once (no script needed), with a link."""
+def landing_page(target: str, title: str, *, templates: Path, notice: str = "") -> str:
+    """The archive's index.html (templates/bundle/): opens the site at once (no script needed), with a link;
+    `notice` is the sample notice ('' when the content is not a sample)."""
     env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True)
-    return env.get_template("index.html.j2").render(target=target, title=title)
+    return env.get_template("index.html.j2").render(target=target, title=title, notice=notice)
 
 
-def readme_text(title: str, pack: Pack | None) -> str:
+def readme_text(title: str, pack: Pack | None, notice: str = "") -> str:
     lines = [
-        title, "",
+        title, *([notice] if notice else []), "",
         "Cara membuka: salin folder ini ke flashdisk atau ponsel, lalu buka index.html dengan peramban",
         "(Chrome, Firefox). Tidak perlu internet: pencarian, peta dan unduhan PDF bekerja dari berkas.",
         "",
@@ -118,11 +119,11 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
 
 
 def entries_for(site_dir: Path, *, title: str, pack: Pack | None, module_ids: list[str],
-                templates: Path) -> Iterator[tuple[str, Path | bytes]]:
+                templates: Path, notice: str = "") -> Iterator[tuple[str, Path | bytes]]:
     """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
     start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
-    yield "index.html", landing_page(start, title, templates=templates).encode("utf-8")
-    yield "BACA-SAYA.txt", readme_text(title, pack).encode("utf-8")
+    yield "index.html", landing_page(start, title, templates=templates, notice=notice).encode("utf-8")
+    yield "BACA-SAYA.txt", readme_text(title, pack, notice).encode("utf-8")
     if pack:
         yield from print_files(site_dir, pack, module_ids)
     yield from site_files(site_dir)

@@ -49,20 +49,20 @@ class BuiltHandbook:
 def build_handbooks(
     project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None = None,
     map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None,
-    advance: Callable[[], None] = lambda: None,
+    advance: Callable[[], None] = lambda: None, sample: bool = False,
 ) -> list[BuiltHandbook]:
     """Render the chosen forums' handbooks (default: every forum with a `handbook:` block).
 
     `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
     engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
     from exactly the same input (see `PdfJob`); inside the project it keeps one PDF per forum, elsewhere
-    (a cache shared by several projects) it keeps them all.
+    (a cache shared by several projects) it keeps them all. `sample` prints the sample notice on every cover.
     """
     editions = [prepare_edition(kb, forum)
                 for forum in (forums if forums is not None else forums_with_handbooks(kb))]
     jobs = [PdfJob(
         html=render_handbook_html(kb, edition, project=project, site=site,
-                                  map_svg=(map_svgs or {}).get(edition.forum_id)),
+                                  map_svg=(map_svgs or {}).get(edition.forum_id), sample=sample),
         base_dir=project / TEMPLATES,
         identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
         cache_as=cache_dir / edition.forum_id if cache_dir else None,

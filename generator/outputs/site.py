@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 from generator.outputs.offline import write_offline_app
+from generator.render.text import shared_phrase
 
 
 class SiteBuildError(Exception):
@@ -26,15 +27,21 @@ class SiteBuildError(Exception):
 
 INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
 """Every page of the internal edition says so in its header."""
+SAMPLE_NOTICE_KEY = "polmas_sample_notice"
+"""The theme's `config.extra` key for the sample banner's text ('' when the content is not a sample)."""
 
 
-def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False) -> int:
-    """Build `site_dir` from `docs_dir`; returns the number of HTML pages."""
+def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False,
+               sample: bool = False) -> int:
+    """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample` puts the sample banner on
+    every page."""
     with _source_date(kb), _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
         overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
         config = load_config(
             str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
         )
+        # The theme (templates/theme/main.html) prints the banner when given its text; Python decides.
+        config.extra[SAMPLE_NOTICE_KEY] = shared_phrase(project / "templates", "sample_notice") if sample else ""
         try:
             mkdocs_build(config)
         except (Abort, MkDocsException, OSError) as exc:

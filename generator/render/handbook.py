@@ -149,6 +149,8 @@ class HandbookContext:
     """The situation of each of karya.charts, in the same order."""
     photos: dict[str, Markup]
     """An evidence photo's name → its data: URI (the PDF carries the picture itself)."""
+    sample: bool
+    """The content is the illustrative sample (mkdocs.yml extra.polmas.sample): the cover says so."""
 
     def variables(self) -> dict[str, object]:
         # Shallow on purpose: dataclasses.asdict would turn entries into dicts and lose their properties.
@@ -172,13 +174,15 @@ def make_environment(templates: Path) -> Environment:
 
 def render_handbook_html(
     kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, site: SiteAddress, map_svg: str | None = None,
+    sample: bool = False,
 ) -> str:
-    """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup)."""
+    """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup);
+    `sample` prints the sample notice on the cover."""
     env = make_environment(project / TEMPLATES)
     forum = edition.contents.forum
     photos = {name: data_uri(project / EVIDENCE_FOLDER / name) for name in evidence_files(kb, [forum])
               if name.lower().endswith(PHOTO_SUFFIXES)}
-    context = handbook_context(kb, edition, site=site, map_svg=map_svg, photos=photos)
+    context = handbook_context(kb, edition, site=site, map_svg=map_svg, photos=photos, sample=sample)
     return env.get_template("handbook.html.j2").render(**context.variables())
 
 
@@ -191,6 +195,7 @@ def data_uri(path: Path) -> Markup:
 def handbook_context(
     kb: KnowledgeBase, edition: HandbookEdition, *, site: SiteAddress, map_svg: str | None = None,
     photos: dict[str, Markup] | None = None,
+    sample: bool = False,
 ) -> HandbookContext:
     contents, handbook, forum = edition.contents, edition.contents.handbook, edition.contents.forum
     index = HandbookIndex(kb, contents, site)
@@ -248,6 +253,7 @@ def handbook_context(
         karya=karya,
         chart_situations=[index.target(c.situation.id) for c in karya.charts],
         photos=photos or {},
+        sample=sample,
     )
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.domain.selection import EditionContents
 from generator.knowledge import KnowledgeBase, Record, group_by_phase
 from generator.load.source import iter_strings
-from generator.model import Area
+from generator.model import Area, Legal
 from generator.model.common import LegalCitation
 from generator.model.glossary import GlossaryTerm
 from generator.model.labels import AREA_LEVEL_LABELS, ELEMENT_LABELS
@@ -55,10 +55,8 @@ class Entry:
 class Cite:
     target: Target
     article: str | None
-
-    @property
-    def label(self) -> str:
-        return f"{self.target.title}, {self.article}" if self.article else self.target.title
+    label: str
+    """'Perpol 1/2021 Pasal 3', or the framework's title when no article is named (Legal.citation_label)."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,8 @@ class HandbookIndex:
         return [self.target(i) for i in ids]
 
     def cites(self, citations: list[LegalCitation]) -> list[Cite]:
-        return [Cite(self.target(c.ref), c.article) for c in citations]
+        return [Cite(self.target(c.ref), c.article, self.kb.get(c.ref, Legal).data.citation_label(c.article))
+                for c in citations]
 
     def guidelines_for(self, situation_id: str) -> list[tuple[str, list[Target]]]:
         """The edition's guidelines for a situation, by phase (phases without any are left out)."""

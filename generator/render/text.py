@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import markdown
 import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.render.tel_links import TelLinkExtension
@@ -21,6 +23,13 @@ _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 SHARED_TEMPLATES = "shared"
 """templates/shared/: the phrases (phrases.j2) that the site and the handbook both say, said once."""
+
+
+def shared_phrase(templates: Path, name: str) -> str:
+    """One phrase of templates/shared/phrases.j2, for text no template of ours renders (the theme's banner,
+    the bundle's read-me); `templates` is the project's templates/ folder."""
+    env = Environment(loader=FileSystemLoader(templates / SHARED_TEMPLATES), undefined=StrictUndefined)
+    return str(getattr(env.get_template("phrases.j2").module, name))
 
 def plain(value: object) -> Markup:
     """A plain text field as inert Markdown: no HTML, no links, no emphasis, one line."""

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.model import Situation
+from generator.model import Legal, Situation
 from generator.model.common import LegalCitation
 from generator.model.private import PrivateContacts
 
@@ -54,14 +54,12 @@ class Citation:
 
     legal: Link
     article: str | None
+    label: str
+    """'Perpol 1/2021 Pasal 3', or the framework's title when no article is named (Legal.citation_label)."""
 
     @property
     def url(self) -> Markup:
         return self.legal.url + (Markup("#") + anchor(self.article) if self.article else "")
-
-    @property
-    def label(self) -> str:
-        return f"{self.legal.title}, {self.article}" if self.article else self.legal.title
 
 
 @dataclass
@@ -86,7 +84,9 @@ class SiteIndex:
         return [Link(self.kb.get(i)) for i in ids]
 
     def citations(self, citations: list[LegalCitation]) -> list[Citation]:
-        return [Citation(Link(self.kb.get(c.ref)), c.article) for c in citations]
+        legals = [self.kb.get(c.ref, Legal) for c in citations]
+        return [Citation(Link(legal), c.article, legal.data.citation_label(c.article))
+                for c, legal in zip(citations, legals, strict=True)]
 
     def guidelines_by_phase(self, situation_id: str | None = None) -> list[tuple[str, list[Link]]]:
         """(label, links) for every phase, empty ones too: the pages say 'none yet' for a phase."""

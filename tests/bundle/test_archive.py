@@ -28,7 +28,7 @@ def names(outcome: pipeline.BundleOutcome) -> list[str]:
 def test_archive_is_named_by_the_content_date_and_opens_at_index_html(bundled: pipeline.BundleOutcome) -> None:
     archive = bundled.bundle.archive
     assert archive.parent.name == "dist"
-    assert archive.name == "pustaka-polmas-2026-10-19.zip"  # the newest updated/published date in the sample
+    assert archive.name == "pustaka-polmas-2026-12-01.zip"  # the newest updated/published date in the sample
     listed = names(bundled)
     assert listed[:2] == ["index.html", "BACA-SAYA.txt"]
     assert "situs/index.html" in listed and "situs/search/search_index.json" in listed
@@ -81,7 +81,7 @@ def test_each_audience_pack_lists_its_modules_in_order_with_a_session_plan(unzip
 def test_audience_bundle_opens_its_pack_and_carries_its_sheets_to_print(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
     outcome = pipeline.bundle(project, audience="pelajar", out_dir=tmp_path / "out")
-    assert outcome.bundle.archive.name == "pustaka-polmas-pelajar-2026-10-19.zip"
+    assert outcome.bundle.archive.name == "pustaka-polmas-pelajar-2026-12-01.zip"
     with zipfile.ZipFile(outcome.bundle.archive) as archive:
         listed = archive.namelist()
         assert 'url=situs/paket/pelajar.html"' in archive.read("index.html").decode()
@@ -120,4 +120,4 @@ def test_progress_is_reported_for_every_pdf_and_every_file_packed(bundled: pipel
     pdfs = bundled.bundle.pdfs
     assert by_name["Buku pegangan"] == (pdfs["buku pegangan forum"], pdfs["buku pegangan forum"])
     assert by_name["Bahan pelatihan"] == (pdfs["bahan pelatihan"], pdfs["bahan pelatihan"])
-    assert by_name["Mengemas pustaka-polmas-2026-10-19.zip"] == (bundled.bundle.files, bundled.bundle.files)
+    assert by_name["Mengemas pustaka-polmas-2026-12-01.zip"] == (bundled.bundle.files, bundled.bundle.files)

@@ -149,7 +149,8 @@ def test_building_twice_gives_byte_identical_pdfs(sample_handbooks: list[SampleH
     hb = min(sample_handbooks, key=lambda h: len(h.texts))
     forum = hb.edition.contents.forum
     again = build_handbooks(hb.project, hb.kb, site=pipeline.site_address(hb.project), forums=[forum],
-                            map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]))
+                            map_svgs=pipeline.forum_map_svgs(hb.kb, [forum]),
+                            sample=pipeline.site_config(hb.project).sample)
     assert again[0].pdf == hb.pdf
 
 

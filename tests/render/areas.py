@@ -7,5 +7,5 @@ level: kelurahan
 name: Kelurahan Ngrandusari
 geometry:
   type: Polygon
-  coordinates: [[[110.50, -7.36], [110.53, -7.36], [110.53, -7.34], [110.50, -7.34], [110.50, -7.36]]]
+  coordinates: [[[111.63, -5.34], [111.60, -5.34], [111.60, -5.36], [111.63, -5.36], [111.63, -5.34]]]
 """

@@ -100,7 +100,7 @@ def test_hostile_names_stay_data(scratch: Scratch) -> None:
     name = "</script><script>alert(1)</script> \u2028 `${alert(2)}`"
     scratch.write("data/areas/ngrandusari.yaml", NGRANDUSARI)
     scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(name)}\narea: ngrandusari\n"
-                                          "location: {lat: -7.35, lon: 110.51}\n")
+                                          "location: {lat: -5.35, lon: 111.62}\n")
     kb, problems = pipeline.check(scratch.root)
     assert not problems.has_errors(), [p.format() for p in problems]
     view = overview_view(kb)

@@ -71,7 +71,7 @@ def test_svg_escapes_text_from_yaml(scratch: Scratch) -> None:
     hostile = '<script>alert(1)</script> & "kutip" ]]>'
     scratch.write("data/areas/ngrandusari.yaml", NGRANDUSARI)
     scratch.write("data/places/pos.yaml", f"id: pos\ntype: pospol\nname: {json.dumps(hostile)}\narea: ngrandusari\n"
-                                          "location: {lat: -7.35, lon: 110.51}\n")
+                                          "location: {lat: -5.35, lon: 111.62}\n")
     scratch.write("data/forums/fkpm.yaml", f"""
         id: fkpm
         name: {json.dumps(hostile)}

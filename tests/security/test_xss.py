@@ -40,12 +40,12 @@ def write_hostile_project(scratch: Scratch) -> None:
     })
     write(scratch, "data/areas/ngrandusari.yaml", {
         "id": "ngrandusari", "code": "99.71.04.1001", "level": "kelurahan", "name": PAYLOADS[1],
-        "geometry": {"type": "Polygon", "coordinates": [[[110.49, -7.33], [110.51, -7.33], [110.51, -7.31],
-                                                         [110.49, -7.31], [110.49, -7.33]]]},
+        "geometry": {"type": "Polygon", "coordinates": [[[111.64, -5.37], [111.62, -5.37], [111.62, -5.39],
+                                                         [111.64, -5.39], [111.64, -5.37]]]},
     })
     write(scratch, "data/places/titik-rawan.yaml", {
         "id": "titik-rawan", "type": "masalah", "name": PAYLOADS[0], "area": "ngrandusari",
-        "situation": "tawuran-pelajar", "class": "GN", "period": PAYLOADS[2], "location": {"lat": -7.32, "lon": 110.5},
+        "situation": "tawuran-pelajar", "class": "GN", "period": PAYLOADS[2], "location": {"lat": -5.38, "lon": 111.63},
     })
     write(scratch, "content/education/modul-aman.yaml", {
         "id": "modul-aman", "title": PAYLOADS[0], "summary": PAYLOADS[1], "audience": ["warga"],
