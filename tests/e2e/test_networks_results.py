@@ -22,7 +22,9 @@ def test_karya_nyata_shows_evidence_and_charts_on_a_phone(phone: Any, site_url: 
     phone.locator("#karya-nyata").scroll_into_view_if_needed()
     photo = phone.locator(".polmas-evidence img").first
     photo.scroll_into_view_if_needed()
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0"), "the evidence photo loads"
+    # The photo loads lazily once scrolled to: wait until it has, rather than read it at once.
+    phone.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle(),
+                            timeout=10_000)
     assert photo.get_attribute("alt")
     charts = phone.locator(".polmas-chart svg")
     assert charts.count() == 2
