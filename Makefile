@@ -14,7 +14,7 @@ test: $(VENV)/.installed-test $(NODE) system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n auto --dist loadgroup --durations=20
+	$(BIN)/pytest -n auto --durations=20
 
 check: $(VENV)/.installed
 	$(BIN)/polmas check

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from tests.conftest import copy_sample_project
+from tests.conftest import copy_sample_project, run_lock
 
 PRIVATE_NAME = "Sutrisno Wibowo Hadiprojo"
 PRIVATE_PHONE = "0812-7777-4321"
@@ -42,16 +43,30 @@ class StageRecorder:
 
 
 @pytest.fixture(scope="session")
-def stages() -> StageRecorder:
-    return StageRecorder()
+def bundled_with_stages(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.BundleOutcome, StageRecorder]:
+    """`polmas bundle` on a copy of the sample project that also holds a private contacts file, and the
+    progress it reported. In a parallel run the first worker bundles; the others read its result back."""
+    with run_lock(tmp_path_factory, "bundle") as folder:
+        saved = folder / "bundle-outcome.pickle"
+        if saved.is_file():
+            found: tuple[pipeline.BundleOutcome, StageRecorder] = pickle.loads(saved.read_bytes())
+            return found
+        project = copy_sample(folder / "bundle-project")
+        (project / ".polmas/cache/stale").mkdir(parents=True)  # a build cache that must not travel
+        stages = StageRecorder()
+        made = (pipeline.bundle(project, progress=stages), stages)
+        saved.write_bytes(pickle.dumps(made))
+        return made
 
 
 @pytest.fixture(scope="session")
-def bundled(tmp_path_factory: pytest.TempPathFactory, stages: StageRecorder) -> pipeline.BundleOutcome:
-    """`polmas bundle` on a copy of the sample project that also holds a private contacts file."""
-    project = copy_sample(tmp_path_factory.mktemp("bundle-project"))
-    (project / ".polmas/cache/stale").mkdir(parents=True)  # a build cache that must not travel
-    return pipeline.bundle(project, progress=stages)
+def stages(bundled_with_stages: tuple[pipeline.BundleOutcome, StageRecorder]) -> StageRecorder:
+    return bundled_with_stages[1]
+
+
+@pytest.fixture(scope="session")
+def bundled(bundled_with_stages: tuple[pipeline.BundleOutcome, StageRecorder]) -> pipeline.BundleOutcome:
+    return bundled_with_stages[0]
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,6 @@ from generator.outputs.bundle import BundleError
 from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, StageRecorder, copy_sample
 from tests.conftest import REPO
 
-# One bundle for the run (tests/bundle/conftest.py): in a parallel run, these tests share one worker.
-pytestmark = pytest.mark.xdist_group("bundle")
-
 
 def names(outcome: pipeline.BundleOutcome) -> list[str]:
     with zipfile.ZipFile(outcome.bundle.archive) as archive:

@@ -12,9 +12,6 @@ from pypdf import PdfReader
 
 from tests.e2e.conftest import PHONE, Network, guard_network
 
-# One bundle for the run (tests/bundle/conftest.py): in a parallel run, these tests share one worker.
-pytestmark = pytest.mark.xdist_group("bundle")
-
 BROWSER_INTERNALS = ("chrome:", "chrome-extension:")
 """Chromium's own PDF viewer loads its parts from inside the browser; nothing leaves the machine."""
 
