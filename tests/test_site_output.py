@@ -85,3 +85,10 @@ def test_build_prints_the_placeholder_warning_once_and_not_once_it_is_set(
     set_site_url(scratch.root)
     assert main(["--project", str(scratch.root), "build"]) == EXIT_OK
     assert "site_url" not in capsys.readouterr().out
+
+
+def test_no_markdown_placeholder_leaks_into_a_page(sample_site: Path) -> None:
+    """Python-Markdown's stash placeholders ('wzxhzdk:N') must all be put back, whatever our extensions do."""
+    leaked = [p.relative_to(sample_site).as_posix() for p in sorted(sample_site.rglob("*.html"))
+              if "wzxhzdk" in p.read_text(encoding="utf-8")]
+    assert leaked == []

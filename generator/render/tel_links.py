@@ -12,6 +12,9 @@ from markdown.treeprocessors import Treeprocessor
 from generator.render.first_steps import PHONE_NUMBER
 
 _SKIP = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "title"}
+_STASHED = re.compile(r"\x02wzxhzdk:\d+\x03")
+"""Python-Markdown's placeholder for stashed raw HTML (e.g. a <span> inside a `markdown` div): its index is
+not a phone number, even when it reads 110."""
 
 
 def tel_href(number: str) -> str:
@@ -38,7 +41,10 @@ class TelLinkTreeprocessor(Treeprocessor):
 def _split(text: str) -> list[str | etree.Element]:
     parts: list[str | etree.Element] = []
     last = 0
+    stashed = [m.span() for m in _STASHED.finditer(text)]
     for match in PHONE_NUMBER.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in stashed):
+            continue
         parts.append(text[last:match.start()])
         link = etree.Element("a", {"href": tel_href(match.group(0))})
         link.text = match.group(0)

@@ -78,3 +78,13 @@ def md(text: str) -> str:
 def test_every_phone_number_in_text_is_a_call_link(text: str, links: list[str]) -> None:
     html = md(text)
     assert re.findall(r'href="(tel:[^"]+)"', html) == links
+
+
+def test_a_stashed_html_placeholder_numbered_110_is_not_a_phone_number() -> None:
+    """Raw HTML inside a `markdown` div is stashed under numbered placeholders; the 111th reads 'wzxhzdk:110'."""
+    spans = " ".join('<span class="s">x</span>' for _ in range(115))
+    html = markdown.markdown(f'<div markdown>\n\n{spans} Hubungi 110.\n\n</div>',
+                             extensions=["md_in_html", TelLinkExtension()])
+    assert "wzxhzdk" not in html
+    assert re.findall(r'href="(tel:[^"]+)"', html) == ["tel:110"]
+    assert html.count('<span class="s">x</span>') == 115
