@@ -75,6 +75,8 @@ class BuildResult:
     problems: ProblemList
     site_dir: Path
     pages: int
+    sample_notice: str = ""
+    """The sample setting's phrase ('' when the content is the project's own): the banner, the covers."""
 
 
 @dataclass(frozen=True)
@@ -98,12 +100,13 @@ def check(project: Path, *, today: date | None = None) -> tuple[KnowledgeBase, P
 
 def check_project(project: Path, *, today: date | None = None) -> Checked:
     """`today` (default: the clock's date): the events table should cover this year and the next."""
+    today = today or date.today()
     kb, problems = load_knowledge(project)
-    problems.extend(uncovered_years(kb.events, kb.events_source, today or date.today()))
+    problems.extend(uncovered_years(kb.events, kb.events_source, today))
     private, found = validate_private_contacts(read_private_contacts(project), kb.records)
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
-    problems.extend(check_verification(kb.records, today=today or date.today()))
+    problems.extend(check_verification(kb.records, today=today))
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(kb))
     return Checked(kb, problems, private)
@@ -159,9 +162,11 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
     docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample=config.sample)
+    notice = shared_phrase(project / "templates", "sample_notice") if config.sample else ""
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
-    return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages)
+    return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
+                       notice)
 
 
 def _private_contacts(checked: Checked) -> PrivateContacts:
@@ -254,9 +259,8 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         kb, printed = built.kb, newest_content_date(built.kb)
         modules = [m.id for m in pack_modules(kb, pack)] if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        notice = shared_phrase(project / "templates", "sample_notice") if site_config(project).sample else ""
         entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
-                                   templates=project / BUNDLE_TEMPLATES, notice=notice))
+                                   templates=project / BUNDLE_TEMPLATES, notice=built.sample_notice))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)

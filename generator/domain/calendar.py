@@ -74,7 +74,7 @@ def occurrences(kb: KnowledgeBase, years: range) -> list[Occurrence]:
 
 def in_month(kb: KnowledgeBase, year: int, month: int) -> list[Occurrence]:
     """The periods on at some day of that month."""
-    first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    first, last = _month_bounds(year, month)
     return [o for o in occurrences(kb, range(year, year + 1)) if o.touches(first, last)]
 
 
@@ -107,8 +107,12 @@ def year_grid(kb: KnowledgeBase, year: int) -> list[YearRow]:
     return rows
 
 
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _month_mark(times: list[Occurrence], year: int, month: int) -> str:
-    first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    first, last = _month_bounds(year, month)
     if any(o.touches(first, last) for o in times):
         return "on"
     if any(o.prepare_from <= last and first < o.start for o in times):

@@ -13,11 +13,11 @@ from pydantic import BaseModel
 
 from generator.check.manifests import PublishedEditions
 from generator.load.source import SourceFile
-from generator.model import Area, Guideline
+from generator.model import Area, Guideline, Network
 from generator.model.calendar import EventTable
 from generator.model.common import LegalCitation
 from generator.model.glossary import Glossary
-from generator.model.labels import PHASES
+from generator.model.labels import NETWORK_ROLE_LABELS, PHASES
 from generator.model.record import M, Record, as_kind, of_kind
 from generator.model.references import iter_models
 
@@ -111,6 +111,12 @@ class KnowledgeBase:
                     found[model.ref][model.article][record.id] = record
         return {legal: {article: list(by_id.values()) for article, by_id in articles.items()}
                 for legal, articles in found.items()}
+
+    def networks_of(self, record_id: str) -> list[Record[Network]]:
+        """The networks that name a forum (or a situation they help with), by role in the model's order, then id."""
+        roles = list(NETWORK_ROLE_LABELS)
+        networks = [as_kind(r, Network) for r in self.referrers(record_id, "network")]
+        return sorted(networks, key=lambda n: (roles.index(n.data.role), n.id))
 
     def referrers(self, record_id: str, kind: str | None = None) -> list[Record]:
         """Records that name `record_id`, once each, by id."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, NonNegativeInt, model_validator
@@ -109,8 +110,9 @@ class CalendarPeriod(Item):
         le=26, description="how many weeks before the period starts the forum begins preparing",
     )
 
-    @property
+    @cached_property
     def parsed_rule(self) -> DateRule:
+        """The rule, parsed once (validation has already accepted it)."""
         return parse_rule(self.rule)
 
     def search_labels(self) -> list[str]:

@@ -18,7 +18,6 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 from generator.outputs.offline import write_offline_app
-from generator.render.text import shared_phrase
 
 
 class SiteBuildError(Exception):
@@ -32,16 +31,16 @@ SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 
 
 def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False,
-               sample: bool = False) -> int:
-    """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample` puts the sample banner on
-    every page."""
+               sample_notice: str = "") -> int:
+    """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample_notice` (the sample
+    setting's phrase, '' when off) is the banner on every page."""
     with _source_date(kb), _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
         overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
         config = load_config(
             str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
         )
         # The theme (templates/theme/main.html) prints the banner when given its text; Python decides.
-        config.extra[SAMPLE_NOTICE_KEY] = shared_phrase(project / "templates", "sample_notice") if sample else ""
+        config.extra[SAMPLE_NOTICE_KEY] = sample_notice
         try:
             mkdocs_build(config)
         except (Abort, MkDocsException, OSError) as exc:

@@ -20,7 +20,6 @@ from generator.model.labels import (
     CLASS_LABELS,
     COMMUNITY_LABELS,
     MODEL_LABELS,
-    NETWORK_ROLE_LABELS,
     PHASE_LABELS,
     SITUATION_TYPE_LABELS,
     STATUS_LABELS,
@@ -208,8 +207,7 @@ def handbook_context(
         "hukum": [index.entry(r) for r in contents.legal],
         "referensi": [index.entry(r) for r in contents.references],
     }
-    networks = sorted((n for n in kb.of_kind(Network) if n.data.forum == forum.id),
-                      key=lambda n: (list(NETWORK_ROLE_LABELS).index(n.data.role), n.id))
+    networks = kb.networks_of(forum.id)
     chapters = _chapters(site, forum.id, forum_url, map_svg is not None, sections, bool(guideline_entries),
                          bool(networks), bool(contents.calendar))
     texts = texts_of([r.data.model_dump(mode="json") for r in contents.items])

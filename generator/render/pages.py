@@ -25,7 +25,6 @@ from generator.model import (
 )
 from generator.model.common import Item
 from generator.model.forum import Member
-from generator.model.labels import NETWORK_ROLE_LABELS
 from generator.model.legal import Article
 from generator.model.private import PrivateContact
 from generator.render.calendar import TimeView, alerts, calendar_index, period_times, rule_text
@@ -277,31 +276,27 @@ def network_page(record: Record[Network], index: SiteIndex) -> NetworkPage:
 
 
 def forum_networks_page(forum: Record[Forum], index: SiteIndex) -> ForumNetworksPage:
-    networks = [n for n in index.kb.of_kind(Network) if n.data.forum == forum.id]
+    networks = index.kb.networks_of(forum.id)
     roles: dict[str, list[NetworkRow]] = {}
-    for role in NETWORK_ROLE_LABELS:
-        for network in networks:
-            if network.data.role == role:
-                roles.setdefault(network.data.role_text, []).append(
-                    NetworkRow(Link(network), index.links(network.data.situations)))
+    for network in networks:
+        roles.setdefault(network.data.role_text, []).append(
+            NetworkRow(Link(network), index.links(network.data.situations)))
     contacts = {n.id: index.private.for_network(n.id) for n in networks} if index.private else {}
     return ForumNetworksPage(forum=Link(forum), roles=list(roles.items()),
                              private_contacts={k: v for k, v in contacts.items() if v})
 
 
 def networks_index(index: SiteIndex) -> NetworksIndex:
-    networks = index.kb.of_kind(Network)
-    forums = [(Link(f), forum_networks_url(f.id), sum(1 for n in networks if n.data.forum == f.id))
-              for f in index.kb.of_kind(Forum)]
-    forum_names = {f.id: f.title for f in index.kb.of_kind(Forum)}
-    by_situation = [(Link(s), [(Link(n), forum_names[n.data.forum]) for n in networks if s.id in n.data.situations])
-                    for s in sorted(index.kb.of_kind(Situation), key=lambda r: r.title)]
+    kb = index.kb
+    forums = [(Link(f), forum_networks_url(f.id), len(kb.networks_of(f.id))) for f in kb.of_kind(Forum)]
+    by_situation = [(Link(s), [(Link(n), kb.get(n.data.forum).title) for n in kb.referrers(s.id, "network")])
+                    for s in sorted(kb.of_kind(Situation), key=lambda r: r.title)]
     return NetworksIndex(forums=forums, by_situation=[row for row in by_situation if row[1]])
 
 
 def situation_networks(situation_id: str, index: SiteIndex) -> list[Link]:
     """The networks that help with a situation, by id."""
-    return [Link(n) for n in index.kb.of_kind(Network) if situation_id in n.data.situations]
+    return [Link(n) for n in index.kb.referrers(situation_id, "network")]
 
 
 def calendar_page(record: Record[CalendarPeriod], index: SiteIndex) -> CalendarPage:
@@ -355,8 +350,7 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         latest_meetings=[meeting_view(m) for m in latest_meetings(index.kb, record.id)],
         open_follow_ups=[decision_view(f) for f in open_follow_ups(index.kb, record.id)],
         overdue_page=Markup(OVERDUE_PAGE) if index.private else None,
-        networks=forum_networks_url(record.id) if any(
-            n.data.forum == record.id for n in index.kb.of_kind(Network)) else None,
+        networks=forum_networks_url(record.id) if index.kb.networks_of(record.id) else None,
         karya=karya,
         chart_situations=[Link(c.situation) for c in karya.charts],
     )

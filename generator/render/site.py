@@ -144,6 +144,10 @@ def front_matter(page: Link) -> str:
         # The search result shows these under the title: kind and phase at a glance.
         "tags": [str(escape(tag)) for tag in result_tags(page.record)],
     }
+    return _front_matter(meta)
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -179,9 +183,8 @@ def _forum_network_pages(env: Environment, index: SiteIndex) -> dict[str, str | 
         title = f"Jejaring {forum.title}"
         meta = {"title": str(escape(title)), "description": str(escape(
             f"Tokoh dan kelompok masyarakat yang dapat dihubungi {forum.title}, menurut peran."))}
-        files[str(forum_networks_url(forum.id))] = (
-            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
-            + env.get_template("networks_forum.md.j2").render(base="../../", title=title, **context.variables()))
+        files[str(forum_networks_url(forum.id))] = _front_matter(meta) + (
+            env.get_template("networks_forum.md.j2").render(base="../../", title=title, **context.variables()))
     return files
 
 

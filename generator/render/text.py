@@ -31,6 +31,7 @@ def shared_phrase(templates: Path, name: str) -> str:
     env = Environment(loader=FileSystemLoader(templates / SHARED_TEMPLATES), undefined=StrictUndefined)
     return str(getattr(env.get_template("phrases.j2").module, name))
 
+
 def plain(value: object) -> Markup:
     """A plain text field as inert Markdown: no HTML, no links, no emphasis, one line."""
     if isinstance(value, Markup):
