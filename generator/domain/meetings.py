@@ -8,6 +8,7 @@ from datetime import date
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.forum import Forum
 from generator.model.meeting import Decision, Meeting
+from generator.model.record import as_kind
 
 LATEST_MEETINGS = 2
 """How many of a forum's latest meetings its page shows the decisions of ('Keputusan terakhir')."""
@@ -30,7 +31,7 @@ class FollowUp:
 
 def meetings_of(kb: KnowledgeBase, forum_id: str) -> list[Record[Meeting]]:
     """The forum's meetings, newest first (by date, then id)."""
-    own = [m for m in kb.of_kind(Meeting) if m.data.forum == forum_id]
+    own = [as_kind(m, Meeting) for m in kb.referrers(forum_id, "meeting")]
     return sorted(own, key=lambda m: (m.data.date, m.id), reverse=True)
 
 

@@ -8,13 +8,13 @@ from datetime import date
 
 from markupsafe import Markup
 
+from generator.render.calendar import MONTH_INITIALS
 from generator.render.symbols import SVG_NS
 from generator.render.symbols import svg_number as num
 
 WIDTH, HEIGHT = 320, 176
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 30, 34
 BAR_COLOUR, AXIS_COLOUR, TEXT_COLOUR = "#6d4c41", "#8d6e63", "#1b1b1b"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
 def value_text(value: float) -> str:
@@ -24,7 +24,7 @@ def value_text(value: float) -> str:
 
 def month_text(day: date) -> str:
     """2025-09-30 → 'Sep 25' (short enough for a bar's width on a phone)."""
-    return f"{MONTHS[day.month - 1]} {day.year % 100:02d}"
+    return f"{MONTH_INITIALS[day.month - 1]} {day.year % 100:02d}"
 
 
 def indicator_chart(title: str, unit: str | None, points: list[tuple[date, float]], *, chart_id: str,
