@@ -87,7 +87,7 @@ def _message(error: ErrorDetails, loc: KeyPath, source: SourceFile, model: type[
 
 def _simple_message(error: ErrorDetails, kind: str, value: object, raw: str | None, ctx: dict[str, Any]) -> str:
     """The messages that need only the value: lists, groups, dates, numbers, lengths, web addresses."""
-    found = raw or repr(value)
+    found = repr(raw or value)
     if kind in ("list_type",):
         return _("expected a list (lines starting with '- '), found {found}").format(found=_describe(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
