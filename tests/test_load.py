@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.load.source import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def parsed(text: str) -> SourceFile:
