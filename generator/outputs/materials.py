@@ -27,7 +27,7 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     reaches a trainer.
     """
     documents = render_materials_html(kb, project=project, site=site, printed=printed)
-    advance = progress.stage("Bahan pelatihan (PDF)", len(documents)) if progress else lambda: None
+    advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
     jobs = [PdfJob(
         html=doc.html, base_dir=project / TEMPLATES, identifier=doc.path,
         cache_as=cache_dir / doc.path.removesuffix(".pdf").replace("/", "--") if cache_dir else None,

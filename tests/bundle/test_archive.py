@@ -96,8 +96,8 @@ def test_the_same_content_gives_the_same_archive(bundled: pipeline.BundleOutcome
 
 
 def test_an_unknown_audience_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(BundleError, match="choose one of: warga, pelajar, pengurus-fkpm, bhabinkamtibmas"):
-        pipeline.bundle(REPO, audience="polisi", out_dir=tmp_path / "out")
+    with pytest.raises(BundleError, match="pilih salah satu: warga, pelajar, pengurus-fkpm, bhabinkamtibmas"):
+        pipeline.bundle(REPO, audience="polisi", out_dir=tmp_path / "out", lang="id")
     assert not (tmp_path / "out").exists()
 
 
