@@ -10,9 +10,11 @@ from babel.messages.catalog import Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from generator.cli import EXIT_OK, EXIT_USAGE, main
+from generator import pipeline
+from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from generator.i18n import LOCALE_DIR, _, current_language, language_from_environment, ngettext, use_language
 from generator.problems import Problem, Severity
+from tests.conftest import Scratch
 
 REPO = Path(__file__).resolve().parent.parent
 POT = LOCALE_DIR / "messages.pot"
@@ -126,3 +128,36 @@ def test_usage_errors_and_help_are_in_the_chosen_language(capsys: pytest.Capture
     with pytest.raises(SystemExit):
         main(["--lang", "fr", "check"])
     assert "argumen --lang: pilihan tidak sah: 'fr' (pilih dari 'id', 'en')" in capsys.readouterr().err
+
+
+def test_polmas_check_reports_in_indonesian_and_in_english_on_request(
+    scratch: Scratch, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.delenv("LANG", raising=False)
+    scratch.write("content/references/panduan.yaml", """
+        id: panduan
+        title: Panduan
+        summary: Panduan singkat.
+        type: buku
+        url: www.polri.go.id
+    """)
+    assert main(["--project", str(scratch.root), "check"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert "content/references/panduan.yaml:5:6: url: 'www.polri.go.id' bukan alamat web; tulis lengkap, " \
+           "diawali https://" in captured.out.splitlines()
+    assert captured.err.strip() == "1 masalah di 1 berkas; tidak ada yang ditulis. Perbaiki, lalu jalankan " \
+                                   "perintahnya lagi."
+    assert main(["--project", str(scratch.root), "check", "--lang", "en"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert "content/references/panduan.yaml:5:6: url: 'www.polri.go.id' is not a web address; write it in full, " \
+           "starting with https://" in captured.out.splitlines()
+    assert captured.err.strip() == "1 problem in 1 file; nothing was written. Fix it and run the command again."
+
+
+def test_the_library_takes_the_language_per_call(scratch: Scratch) -> None:
+    scratch.write("content/references/panduan.yaml", "id: panduan\ntitle: Panduan\n")
+    _kb, english = pipeline.check(scratch.root, lang="en")
+    _kb, indonesian = pipeline.check(scratch.root)
+    assert [p.message for p in english.sorted()][0] == "required field 'summary' is missing; add it"
+    assert [p.message for p in indonesian.sorted()][0] == "kolom wajib 'summary' belum ada; tambahkan"
