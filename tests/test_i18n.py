@@ -159,5 +159,5 @@ def test_the_library_takes_the_language_per_call(scratch: Scratch) -> None:
     scratch.write("content/references/panduan.yaml", "id: panduan\ntitle: Panduan\n")
     _kb, english = pipeline.check(scratch.root, lang="en")
     _kb, indonesian = pipeline.check(scratch.root)
-    assert [p.message for p in english.sorted()][0] == "required field 'summary' is missing; add it"
-    assert [p.message for p in indonesian.sorted()][0] == "kolom wajib 'summary' belum ada; tambahkan"
+    assert english.sorted()[0].message == "required field 'summary' is missing; add it"
+    assert indonesian.sorted()[0].message == "kolom wajib 'summary' belum ada; tambahkan"
