@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.i18n import _
+from generator.i18n import _, current_language
 from generator.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -78,7 +79,8 @@ def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
         return [Problem(
             src_path, 1, 1, "",
             _("the file is {size} bytes; at most {most} are accepted (split it into one file per item)").format(
-                size=f"{size:,}", most=f"{MAX_FILE_BYTES:,}"),
+                size=format_decimal(size, locale=current_language()),
+                most=format_decimal(MAX_FILE_BYTES, locale=current_language())),
         )]
     raw = path.read_bytes()
     try:
