@@ -89,6 +89,7 @@ ARGPARSE_MESSAGES = (
     N_("%(prog)s: error: %(message)s\n"),
     N_("the following arguments are required: %s"),
     N_("unrecognized arguments: %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
     N_("argument %(argument_name)s: %(message)s"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
     N_("expected one argument"),
