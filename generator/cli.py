@@ -136,10 +136,10 @@ def report(problems: ProblemList, *, checked: int) -> None:
     errors, warnings = len(problems.errors), len(problems.warnings)
     files = len({p.path for p in problems.errors})
     if errors:
-        print("\n" + ngettext("{count} problem", "{count} problems", errors).format(count=errors) + " "
-              + ngettext("in {files} file; nothing was written. Fix it and run the command again.",
-                         "in {files} files; nothing was written. Fix them and run the command again.",
-                         files).format(files=files), file=sys.stderr)
+        counted = ngettext("{count} problem", "{count} problems", errors).format(count=errors)
+        print("\n" + ngettext("{problems} in {files} file; nothing was written.",
+                              "{problems} in {files} files; nothing was written.", files).format(
+            problems=counted, files=files) + " " + _("Fix them and run the command again."), file=sys.stderr)
     elif warnings:
         print(ngettext("OK: {checked} records checked, no problems, {warnings} warning.",
                        "OK: {checked} records checked, no problems, {warnings} warnings.",

@@ -152,7 +152,7 @@ def test_polmas_check_reports_in_indonesian_and_in_english_on_request(
     captured = capsys.readouterr()
     assert "content/references/panduan.yaml:5:6: url: 'www.polri.go.id' is not a web address; write it in full, " \
            "starting with https://" in captured.out.splitlines()
-    assert captured.err.strip() == "1 problem in 1 file; nothing was written. Fix it and run the command again."
+    assert captured.err.strip() == "1 problem in 1 file; nothing was written. Fix them and run the command again."
 
 
 def test_the_library_takes_the_language_per_call(scratch: Scratch) -> None:
