@@ -54,3 +54,12 @@ system-deps:
 
 clean:
 	rm -rf site site-internal dist .polmas .pytest_cache .mypy_cache .ruff_cache
+
+# After adding or changing a message in generator/: re-extract the catalog template, merge it into the Indonesian
+# catalog, then translate every new or emptied entry in generator/locale/id/LC_MESSAGES/messages.po.
+.PHONY: messages
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --no-wrap \
+	  --project "Pustaka Polmas" --version 0.1.0 -o generator/locale/messages.pot generator
+	$(BIN)/pybabel update -i generator/locale/messages.pot -d generator/locale -l id \
+	  --init-missing --no-fuzzy-matching --ignore-obsolete --no-wrap

@@ -12,6 +12,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__, pipeline
 from generator.domain.editions import PublishError
+from generator.i18n import LANGUAGES, Language, _, language_from_environment, ngettext, usage_messages, use_language
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
@@ -26,26 +27,43 @@ EXIT_BUILD = 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The language is chosen once, before the parser exists: its help and usage errors are in it too.
+    with use_language(_language(arguments)), usage_messages():
+        return _run(_parser().parse_args(arguments))
+
+
+def _language(argv: Sequence[str]) -> Language:
+    """--lang id|en wherever it stands, else LANGUAGE/LANG; a bad value is left for the parser to refuse."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(argv)
+    return known.lang if known.lang in LANGUAGES else language_from_environment()
+
+
+def _run(args: argparse.Namespace) -> int:
     project = Path(args.project).resolve()
     if not (project / "mkdocs.yml").is_file():
-        print(f"polmas: {project} is not a Pustaka Polmas project (no mkdocs.yml there); "
-              "run the command in the project folder or pass --project", file=sys.stderr)
+        print("polmas: " + _("{project} is not a Pustaka Polmas project (no mkdocs.yml there); "
+                             "run the command in the project folder or pass --project").format(project=project),
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         args.today = pipeline.today_from_environment()
     except ValueError:
-        print(f"polmas: {pipeline.TODAY_ENV}='{os.environ.get(pipeline.TODAY_ENV)}' is not a date; "
-              "write it YYYY-MM-DD (e.g. 2026-12-01), or unset it to count from today", file=sys.stderr)
+        print("polmas: " + _("{name}='{value}' is not a date; write it YYYY-MM-DD (e.g. 2026-12-01), or unset it "
+                             "to count from today").format(name=pipeline.TODAY_ENV,
+                                                            value=os.environ.get(pipeline.TODAY_ENV)),
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         return int(args.run(project, args))
     except TemplateError as exc:
-        print(f"polmas: {_template_problem(exc, project)}\nNothing was written or replaced.", file=sys.stderr)
+        print(f"polmas: {_template_problem(exc, project)}\n" + _("Nothing was written or replaced."),
+              file=sys.stderr)
         return EXIT_BUILD
     except KeyboardInterrupt:
-        print("polmas: interrupted; the previous output was left as it was", file=sys.stderr)
+        print("polmas: " + _("interrupted; the previous output was left as it was"), file=sys.stderr)
         return 130
 
 
@@ -54,42 +72,61 @@ def _template_problem(exc: TemplateError, project: Path) -> str:
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         where = Path(exc.filename).resolve()
         shown = where.relative_to(project).as_posix() if where.is_relative_to(project) else str(where)
-        return f"{shown}:{exc.lineno}: template syntax error: {exc.message}"
-    return f"a template could not be rendered: {exc.message or exc}; check the template named in it"
+        return _("{where}:{line}: template syntax error: {message}").format(
+            where=shown, line=exc.lineno, message=exc.message)
+    return _("a template could not be rendered: {message}; check the template named in it").format(
+        message=exc.message or exc)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="polmas", description="Pustaka Polmas: YAML → site and handbooks.")
+    parser = argparse.ArgumentParser(prog="polmas", description=_("Pustaka Polmas: YAML → site and handbooks."))
     parser.add_argument("--version", action="version", version=f"polmas {__version__}")
-    parser.add_argument("-p", "--project", default=".", help="the project folder (default: current folder)")
+    parser.add_argument("-p", "--project", default=".", help=_("the project folder (default: current folder)"))
+    _add_lang(parser)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="check every file and reference; write nothing")
+    check = _command(commands, "check", _("check every file and reference; write nothing"))
     check.add_argument("--links", action="store_true",
-                       help="also list every external web address and try it once (offline-safe: never fails)")
+                       help=_("also list every external web address and try it once (offline-safe: never fails)"))
     check.set_defaults(run=_check)
-    build = commands.add_parser("build", help="check, then build the site into site/")
+    build = _command(commands, "build", _("check, then build the site into site/"))
     build.add_argument("--internal", action="store_true",
-                       help="the internal edition: adds names and phone numbers from data/private/contacts.yaml; "
-                            "built into site-internal/, never to be published")
+                       help=_("the internal edition: adds names and phone numbers from data/private/contacts.yaml; "
+                              "built into site-internal/, never to be published"))
     build.set_defaults(run=_build)
-    serve = commands.add_parser("serve", help="preview the site; rebuilds when YAML or templates change")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    serve = _command(commands, "serve", _("preview the site; rebuilds when YAML or templates change"))
+    serve.add_argument("--addr", default="127.0.0.1:8000",
+                       help=_("address to serve on (default 127.0.0.1:8000)"))
     serve.set_defaults(run=_serve)
-    handbook = commands.add_parser("handbook", help="make forum handbooks (PDF) into site/handbooks/")
+    handbook = _command(commands, "handbook", _("make forum handbooks (PDF) into site/handbooks/"))
     which = handbook.add_mutually_exclusive_group(required=True)
-    which.add_argument("--forum", metavar="ID", action="append", help="the forum's id (repeat for several)")
-    which.add_argument("--all", action="store_true", help="every forum with a handbook: block")
+    which.add_argument("--forum", metavar="ID", action="append", help=_("the forum's id (repeat for several)"))
+    which.add_argument("--all", action="store_true", help=_("every forum with a handbook: block"))
     handbook.add_argument("--publish", action="store_true",
-                          help="record each edition's manifest under data/editions/ (commit it)")
+                          help=_("record each edition's manifest under data/editions/ (commit it)"))
     handbook.set_defaults(run=_handbook)
-    bundle = commands.add_parser("bundle", help="zip the whole site, handbooks and training sheets for offline use")
+    bundle = _command(commands, "bundle", _("zip the whole site, handbooks and training sheets for offline use"))
     bundle.add_argument("--audience", metavar="PACK",
-                        help="a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas")
-    bundle.add_argument("--out", metavar="FOLDER", help="where the zip goes (default: dist/)")
+                        help=_("a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas"))
+    bundle.add_argument("--out", metavar="FOLDER", help=_("where the zip goes (default: dist/)"))
     bundle.set_defaults(run=_bundle)
-    schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")
+    schema = _command(commands, "schema", _("write a JSON Schema per kind into schemas/"))
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             help_text: str) -> argparse.ArgumentParser:
+    """A subcommand that takes --lang too: `polmas check --lang en` reads as naturally as `polmas --lang en check`."""
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    _add_lang(command)
+    return command
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand without --lang must not overwrite the one given before it (main reads it earlier).
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help=_("language of the messages: id (Indonesian, the default) or en (English); "
+                               "default from LANG/LANGUAGE"))
 
 
 def report(problems: ProblemList, *, checked: int) -> None:
@@ -99,11 +136,16 @@ def report(problems: ProblemList, *, checked: int) -> None:
     errors, warnings = len(problems.errors), len(problems.warnings)
     files = len({p.path for p in problems.errors})
     if errors:
-        print(f"\n{errors} problem(s) in {files} file(s); nothing was written. "
-              "Fix them and run the command again.", file=sys.stderr)
+        counted = ngettext("{count} problem", "{count} problems", errors).format(count=errors)
+        print("\n" + ngettext("{problems} in {files} file; nothing was written.",
+                              "{problems} in {files} files; nothing was written.", files).format(
+            problems=counted, files=files) + " " + _("Fix them and run the command again."), file=sys.stderr)
+    elif warnings:
+        print(ngettext("OK: {checked} records checked, no problems, {warnings} warning.",
+                       "OK: {checked} records checked, no problems, {warnings} warnings.",
+                       warnings).format(checked=checked, warnings=warnings), file=sys.stderr)
     else:
-        extra = f", {warnings} warning(s)" if warnings else ""
-        print(f"OK: {checked} records checked, no problems{extra}.", file=sys.stderr)
+        print(_("OK: {checked} records checked, no problems.").format(checked=checked), file=sys.stderr)
 
 
 def _check(project: Path, args: argparse.Namespace) -> int:
@@ -115,10 +157,10 @@ def _check(project: Path, args: argparse.Namespace) -> int:
         statuses = check_links(external_links(kb))
         for status in statuses:
             print(status.format())
-        offline = sum(s.outcome.startswith("not checked") for s in statuses)
-        broken = sum(s.outcome.startswith("broken") for s in statuses)
-        print(f"{len(statuses)} external link(s): {broken} broken, {offline} not checked (no connection).",
-              file=sys.stderr)
+        offline = sum(s.unreachable for s in statuses)
+        broken = sum(s.broken for s in statuses)
+        print(_("{count} external link(s): {broken} broken, {offline} not checked (no connection).").format(
+            count=len(statuses), broken=broken, offline=offline), file=sys.stderr)
     return EXIT_INPUT if problems.has_errors() else EXIT_OK
 
 
@@ -127,14 +169,14 @@ def _build(project: Path, args: argparse.Namespace) -> int:
         with progress_bars() as progress:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
-        return _failed(exc, "The previous site/ was left as it was.")
+        return _failed(exc, _("The previous site/ was left as it was."))
     report(result.problems, checked=len(result.kb.records))
-    print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
+    print(_("Site: {index} ({pages} pages)").format(index=result.site_dir / "index.html", pages=result.pages))
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
-        print(f"Handbook: {pdf}")
+        print(_("Handbook: {path}").format(path=pdf))
     if args.internal:
-        print("Internal edition with names and phone numbers: share it with the forum's officers only; "
-              "never publish it.")
+        print(_("Internal edition with names and phone numbers: share it with the forum's officers only; "
+                "never publish it."))
     return EXIT_OK
 
 
@@ -163,10 +205,10 @@ def _bundle(project: Path, args: argparse.Namespace) -> int:
         print(f"polmas: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
-        return _failed(exc, "No bundle was written.")
+        return _failed(exc, _("No bundle was written."))
     report(outcome.problems, checked=outcome.checked)
     bundle_summary(outcome.bundle)
-    print(f"Bundle: {outcome.bundle.archive}")
+    print(_("Bundle: {path}").format(path=outcome.bundle.archive))
     return EXIT_OK
 
 
@@ -180,25 +222,27 @@ def _handbook(project: Path, args: argparse.Namespace) -> int:
         print(f"polmas: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except PublishError as exc:
-        print(f"polmas: {exc}\nNothing was published; the PDFs were not written.", file=sys.stderr)
+        print(f"polmas: {exc}\n" + _("Nothing was published; the PDFs were not written."), file=sys.stderr)
         return EXIT_INPUT
     except HandbookBuildError as exc:
         report_handbook_failure(exc)
         return EXIT_BUILD
     report(result.problems, checked=len(result.kb.records))
     for path in result.written:
-        print(f"Handbook: {path}" if path.suffix == ".pdf" else f"Manifest: {path}")
+        print((_("Handbook: {path}") if path.suffix == ".pdf" else _("Manifest: {path}")).format(path=path))
     for path in result.published:
-        print(f"Published: {path.relative_to(project).as_posix()} (commit it: it is the edition's record)")
+        print(_("Published: {path} (commit it: it is the edition's record)").format(
+            path=path.relative_to(project).as_posix()))
     return EXIT_OK
 
 
 def report_handbook_failure(exc: HandbookBuildError) -> None:
     for problem in exc.problems.sorted():
         print(problem.format())
-    print(f"\n{len(exc.problems)} problem(s) while making the PDFs (handbooks, training sheets); "
-          "no PDF was written or replaced.",
-          file=sys.stderr)
+    print("\n" + ngettext(
+        "{count} problem while making the PDFs (handbooks, training sheets); no PDF was written or replaced.",
+        "{count} problems while making the PDFs (handbooks, training sheets); no PDF was written or replaced.",
+        len(exc.problems)).format(count=len(exc.problems)), file=sys.stderr)
 
 
 def _serve(project: Path, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
 from generator.domain.packs import pack_modules
 from generator.domain.selection import forums_with_handbooks
+from generator.i18n import Language, _, ngettext, use_language
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
 from generator.load.site import SiteConfig, read_site_config
@@ -65,7 +66,8 @@ class InputError(Exception):
     """The input has problems; nothing was written."""
 
     def __init__(self, problems: ProblemList) -> None:
-        super().__init__(f"{len(problems.errors)} problem(s) in the input")
+        super().__init__(ngettext("{count} problem in the input", "{count} problems in the input",
+                                  len(problems.errors)).format(count=len(problems.errors)))
         self.problems = problems
 
 
@@ -88,13 +90,16 @@ class Checked:
     private: PrivateContacts | None
 
 
-def check(project: Path, *, today: date | None = None) -> tuple[KnowledgeBase, ProblemList]:
+def check(project: Path, *, today: date | None = None,
+          lang: Language | None = None) -> tuple[KnowledgeBase, ProblemList]:
     """Load and validate everything, including that no public file names a private person; write nothing.
 
     `today` (default: the clock's) dates the warning on legal frameworks not checked for over a year, and
-    the events table should cover its year and the next.
+    the events table should cover its year and the next. `lang` writes the messages in that language
+    (default: the current one, generator.i18n; Indonesian unless a caller chose otherwise).
     """
-    checked = check_project(project, today=today)
+    with use_language(lang):
+        checked = check_project(project, today=today)
     return checked.kb, checked.problems
 
 
@@ -135,24 +140,31 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     site = SiteAddress.from_config(config)
     built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
-                            advance=report.stage("Buku pegangan (PDF)", len(forums)), sample=config.sample)
+                            advance=report.stage(_("Handbooks (PDF)"), len(forums)), sample=config.sample)
     docs.update(handbook_files(built))
     docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
                                 cache_dir=pdf_cache_dir(project), progress=report))
-    report.stage("Situs (MkDocs)", None)
+    report.stage(_("Site (MkDocs)"), None)
     target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
     write_tree(docs, target)
     return target
 
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
-          progress: Progress | None = None, today: date | None = None) -> BuildResult:
+          progress: Progress | None = None, today: date | None = None, lang: Language | None = None) -> BuildResult:
     """check → generate → build the site into a temp folder and swap it in.
 
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
     into a separate site for the forum's officers. `today` (default: the clock's date) is the day the risk
     calendar's "this month" and the overdue follow-ups count from: the same input and day give the same bytes.
+    `lang`: the language of the messages and progress (default: the current one).
     """
+    with use_language(lang):
+        return _build(project, site_dir=site_dir, internal=internal, progress=progress, today=today)
+
+
+def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Progress | None,
+           today: date | None) -> BuildResult:
     today = today or date.today()
     checked = check_project(project, today=today)
     kb, problems = checked.kb, checked.problems
@@ -174,8 +186,8 @@ def _private_contacts(checked: Checked) -> PrivateContacts:
     if private is None:
         raise InputError(ProblemList([Problem(
             PRIVATE_CONTACTS, 1, 1, "",
-            "the internal edition needs this file (forum, role, name and phone per entry); "
-            "create it, or build the public edition without --internal",
+            _("the internal edition needs this file (forum, role, name and phone per entry); "
+              "create it, or build the public edition without --internal"),
         )]))
     return private
 
@@ -193,25 +205,32 @@ class HandbooksResult:
 
 
 def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
-              site_dir: Path | None = None) -> HandbooksResult:
+              site_dir: Path | None = None, lang: Language | None = None) -> HandbooksResult:
     """check → render the forums' handbooks → write them into site/handbooks/ → publish their manifests if asked.
 
-    Without a full site build; each file is replaced atomically. A plain run never publishes.
+    Without a full site build; each file is replaced atomically. A plain run never publishes. `lang`: the
+    language of the messages (default: the current one).
     """
+    with use_language(lang):
+        return _handbooks(project, forum_ids=forum_ids, publish=publish, site_dir=site_dir)
+
+
+def _handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool, site_dir: Path | None) -> HandbooksResult:
     kb, problems = check(project)
     if problems.has_errors():
         raise InputError(problems)
     with_handbook = {forum.id: forum for forum in forums_with_handbooks(kb)}
     for forum_id in forum_ids or []:
         if forum_id not in with_handbook:
-            listed = ", ".join(with_handbook) or "none"
-            raise UnknownForum(f"no forum '{forum_id}' with a handbook: block{suggest(forum_id, with_handbook)}; "
-                               f"forums with one: {listed}")
+            listed = ", ".join(with_handbook) or _("none")
+            raise UnknownForum(_("no forum '{id}' with a handbook: block{suggestion}; forums with one: "
+                                 "{listed}").format(id=forum_id, suggestion=suggest(forum_id, with_handbook),
+                                                    listed=listed))
     forums = [with_handbook[i] for i in forum_ids] if forum_ids else list(with_handbook.values())
     config = site_config(project)
     placeholder = site_url_problem(config, severity=Severity.ERROR) if publish else None
     if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
-        raise PublishError(f"an edition cannot be published yet: {placeholder.format()}")
+        raise PublishError(_("an edition cannot be published yet: {problem}").format(problem=placeholder.format()))
     built = build_handbooks(project, kb, site=SiteAddress.from_config(config), forums=forums,
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
                             sample=config.sample)
@@ -242,13 +261,19 @@ class BundleOutcome:
 
 
 def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None = None,
-           progress: Progress | None = None, today: date | None = None) -> BundleOutcome:
+           progress: Progress | None = None, today: date | None = None, lang: Language | None = None) -> BundleOutcome:
     """check → build the public site in a scratch folder → zip it with its handbooks and training sheets.
 
     The archive (dist/pustaka-polmas[-<audience>]-<date>.zip, dated by the content) appears only when whole;
     the site/ folder is not touched. `audience` picks a training pack: its page opens first and its sheets
-    are copied into cetak/.
+    are copied into cetak/. `lang`: the language of the messages and progress (default: the current one).
     """
+    with use_language(lang):
+        return _bundle(project, audience=audience, out_dir=out_dir, progress=progress, today=today)
+
+
+def _bundle(project: Path, *, audience: str | None, out_dir: Path | None, progress: Progress | None,
+            today: date | None) -> BundleOutcome:
     report = progress or silent
     pack = choose_pack(audience)
     target_dir = out_dir or project / "dist"
@@ -262,10 +287,10 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
                                    templates=project / BUNDLE_TEMPLATES, notice=built.sample_notice))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
-        advance = report.stage(f"Mengemas {archive.name}", len(entries))
+        advance = report.stage(_("Packing {name}").format(name=archive.name), len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)
-    pdfs = [name for name, _ in entries if name.endswith(".pdf") and name.startswith(f"{SITE_FOLDER}/")]
-    counts = {"buku pegangan forum": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/handbooks/")),
-              "bahan pelatihan": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
+    pdfs = [name for name, _data in entries if name.endswith(".pdf") and name.startswith(f"{SITE_FOLDER}/")]
+    counts = {"handbooks": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/handbooks/")),
+              "training": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
     return BundleOutcome(built.problems, BundleResult(archive, size, len(entries), built.pages, counts),
                          len(kb.records))

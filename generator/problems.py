@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.i18n import _
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -26,7 +28,7 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        label = "" if self.severity is Severity.ERROR else "warning: "
+        label = "" if self.severity is Severity.ERROR else _("warning: ")
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {label}{field}{self.message}"
 
@@ -54,4 +56,4 @@ def suggest(value: object, allowed: Iterable[str]) -> str:
     if not isinstance(value, str):
         return ""
     matches = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return " " + _("(did you mean '{match}'?)").format(match=matches[0]) if matches else ""

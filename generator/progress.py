@@ -18,6 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from generator.i18n import N_, _
 from generator.outputs.bundle import BundleResult
 
 console = Console(stderr=True, highlight=False)
@@ -53,11 +54,15 @@ def progress_bars() -> Iterator[RichProgress]:
 
 
 def bundle_summary(result: BundleResult) -> None:
-    table = Table(title="Bundel luring siap", show_header=False, title_justify="left")
-    table.add_row("Berkas", str(result.archive))
-    table.add_row("Ukuran", filesize.decimal(result.size))
-    table.add_row("Isi", f"{result.files} berkas, {result.pages} halaman situs")
+    table = Table(title=_("Offline bundle ready"), show_header=False, title_justify="left")
+    table.add_row(_("File"), str(result.archive))
+    table.add_row(_("Size"), filesize.decimal(result.size))
+    table.add_row(_("Contents"), _("{files} files, {pages} site pages").format(files=result.files, pages=result.pages))
     for kind, count in result.pdfs.items():
-        table.add_row(f"PDF {kind}", str(count))
-    table.add_row("Cara pakai", "ekstrak ke flashdisk atau ponsel, lalu buka index.html (tanpa internet)")
+        table.add_row(_(PDF_KINDS.get(kind, kind)), str(count))
+    table.add_row(_("How to use"), _("unzip it onto a USB stick or a phone, then open index.html (no internet needed)"))
     console.print(table)
+
+
+PDF_KINDS = {"handbooks": N_("PDF forum handbooks"), "training": N_("PDF training materials")}
+"""The bundle's kinds of PDF (BundleResult.pdfs), as the summary names them."""

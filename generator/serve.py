@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import threading
 from pathlib import Path
@@ -51,7 +52,8 @@ def serve(project: Path, *, addr: str) -> int:
     """Generate once, then serve with live reload until Ctrl-C."""
     _regenerate(project)
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(project, stop), daemon=True)
+    # The watcher rebuilds in its own thread: run it in a copy of this context, so it speaks the run's language.
+    watcher = threading.Thread(target=contextvars.copy_context().run, args=(_watch, project, stop), daemon=True)
     watcher.start()
     try:
         mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.i18n import LANGUAGES, Language, use_language
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = date(2026, 12, 1)
@@ -108,7 +109,8 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResu
         if saved.is_file():
             result: pipeline.BuildResult = pickle.loads(saved.read_bytes())
             return result
-        result = pipeline.build(copy_sample_project(folder / "project"), today=SAMPLE_TODAY)
+        # In the default language, Indonesian, whichever test happens to ask for it first.
+        result = pipeline.build(copy_sample_project(folder / "project"), today=SAMPLE_TODAY, lang="id")
         saved.write_bytes(pickle.dumps(result))
         return result
 
@@ -118,11 +120,26 @@ def sample_site(sample_build: pipeline.BuildResult) -> Path:
     return sample_build.site_dir
 
 
-def read_case(path: Path) -> tuple[str, list[str]]:
-    """A case file's YAML and its `# expect:` lines."""
+def read_case(path: Path) -> tuple[str, dict[Language, list[str]]]:
+    """A case file's YAML and its expected messages by language: its `# expect[id]:` and `# expect[en]:` lines."""
     text = path.read_text(encoding="utf-8")
-    expected = [line[len("# expect: "):] for line in text.splitlines() if line.startswith("# expect: ")]
+    assert not any(line.startswith("# expect: ") for line in text.splitlines()), (
+        f"{path}: write each expected message twice, as '# expect[id]: …' (Indonesian) and '# expect[en]: …'")
+    expected: dict[Language, list[str]] = {
+        lang: [line[len(f"# expect[{lang}]: "):] for line in text.splitlines()
+               if line.startswith(f"# expect[{lang}]: ")]
+        for lang in LANGUAGES
+    }
     return text, expected
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Run a test in English, for tests that pin English messages (the CLI reads LANG, the library the context)."""
+    with pytest.MonkeyPatch.context() as env, use_language("en"):
+        env.delenv("LANGUAGE", raising=False)
+        env.setenv("LANG", "en_US.UTF-8")
+        yield
 
 
 @pytest.fixture

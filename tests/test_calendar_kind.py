@@ -13,6 +13,10 @@ from generator.model import KINDS_BY_NAME, CalendarPeriod
 from generator.model.calendar import EventRule, EventTable, FixedRule, parse_rule
 from tests.conftest import REPO
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 TABLE = EventTable.model_validate({
     "source": "uji", "years": [2026, 2027],
     "events": [

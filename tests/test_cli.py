@@ -8,6 +8,9 @@ import pytest
 
 from generator.cli import EXIT_INPUT, EXIT_OK, main
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_check_sample_content_is_clean(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(repo), "check"]) == EXIT_OK

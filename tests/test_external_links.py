@@ -15,6 +15,9 @@ from generator.cli import EXIT_OK, main
 from generator.domain.external_links import why_unreachable
 from tests.conftest import Scratch
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:

@@ -10,6 +10,10 @@ import pytest
 from generator.cli import EXIT_INPUT, main
 from generator.model.geometry import contains
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 SQUARE = {
     "type": "Polygon",
     "coordinates": [[[110.0, -7.0], [110.1, -7.0], [110.1, -6.9], [110.0, -6.9], [110.0, -7.0]]],

@@ -17,6 +17,10 @@ from generator.render.glossary import render_glossary_page, with_abbreviations
 from generator.render.search import LUNR_ID, render_search_assets
 from generator.render.site import make_environment
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 Check = Callable[[dict[str, str]], list[str]]
 
 

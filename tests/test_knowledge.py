@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
 from generator.knowledge import load_knowledge
 from generator.model import Guideline
 from tests.conftest import Scratch
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 SITUATION = """
 id: tawuran-pelajar

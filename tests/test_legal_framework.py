@@ -14,6 +14,10 @@ from generator.knowledge import load_knowledge
 from generator.model import Legal
 from tests.conftest import Scratch
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 PERPOL = """
     id: perpol-1-2021
     title: Peraturan Kepolisian Nomor 1 Tahun 2021 tentang Pemolisian Masyarakat

@@ -9,6 +9,9 @@ import pytest
 from generator.load import source as source_module
 from generator.load.source import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def parsed(text: str) -> SourceFile:
     result = parse_yaml_text(text, "f.yaml")

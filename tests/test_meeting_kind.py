@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from generator import pipeline
 from generator.domain.meetings import open_follow_ups, overdue_follow_ups, term_meetings
 from generator.model import KINDS_BY_NAME, Forum, Meeting
 from tests.conftest import REPO
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 MEETING = """
     id: fkpm-x-2026-01-08

@@ -9,8 +9,13 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
 from generator.model import KINDS_BY_NAME, Forum, Network, Situation
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 NETWORK = """
     id: takmir-masjid

@@ -10,6 +10,10 @@ import pytest
 
 from generator.cli import EXIT_INPUT, EXIT_OK, main
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 FORUM = """
 id: fkpm-ngrandusari
 name: FKPM Ngrandusari

@@ -9,11 +9,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
 from generator.model import Forum
 from generator.render.charts import indicator_chart, value_text
 from tests.test_private_contacts import AREA
 from tests.test_private_contacts import FORUM as BASE_FORUM
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 SITUATION = """
 id: tawuran-pelajar

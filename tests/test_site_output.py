@@ -10,9 +10,14 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_OK, main
+from generator.i18n import use_language
 from generator.outputs.site import SiteBuildError
 from tests.conftest import Scratch
 from tests.handbook.project import set_site_url, write_project
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 PAGE_KINDS = ("situation", "guideline", "education", "legal", "reference", "forum")
 
@@ -70,10 +75,18 @@ PLACEHOLDER_WARNING = (
     "every QR code, the sitemap and the handbooks' colophon; write the address where the site is published "
     "(e.g. site_url: https://polmas.<your-domain>/) in mkdocs.yml"
 )
+PLACEHOLDER_WARNING_ID = (
+    "mkdocs.yml:4:11: peringatan: site_url: 'https://pustaka-polmas.example/' masih alamat contoh, padahal alamat "
+    "ini dicetak di setiap kode QR, peta situs (sitemap) dan kolofon buku pegangan; tulis alamat tempat situs "
+    "diterbitkan (mis. site_url: https://polmas.<domain-anda>/) di mkdocs.yml"
+)
 
 
 def test_the_placeholder_address_is_one_warning_of_the_build(sample_build: pipeline.BuildResult) -> None:
-    assert [p.format() for p in sample_build.problems.warnings if p.field == "site_url"] == [PLACEHOLDER_WARNING]
+    # The shared sample build speaks the default language, Indonesian; the CLI test below pins the English.
+    with use_language("id"):
+        assert [p.format() for p in sample_build.problems.warnings if p.field == "site_url"] == [
+            PLACEHOLDER_WARNING_ID]
 
 
 def test_build_prints_the_placeholder_warning_once_and_not_once_it_is_set(

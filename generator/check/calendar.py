@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.check.validate import validate_model
+from generator.i18n import _
 from generator.load.source import SourceFile, read_yaml_file
 from generator.model.calendar import CalendarPeriod, EventRule, EventTable
 from generator.model.record import Records, of_kind
@@ -24,7 +25,7 @@ def load_event_table(project: Path) -> tuple[EventTable | None, SourceFile | Non
         return None, None, loaded
     if not isinstance(loaded.data, dict):
         return None, None, [Problem(EVENTS_FILE, 1, 1, "",
-                                    "expected 'source:', 'years:' and 'events:' lines, found something else")]
+                                    _("expected 'source:', 'years:' and 'events:' lines, found something else"))]
     table, problems = validate_model(loaded, EventTable)
     if table is None:
         return None, None, problems
@@ -41,8 +42,9 @@ def _years_without_dates(table: EventTable, source: SourceFile) -> list[Problem]
             line, column = source.position(("events", index, "dates"))
             problems.append(Problem(
                 EVENTS_FILE, line, column, f"events[{index}].dates",
-                f"'{event.id}' has no date in {', '.join(map(str, missing))}, though 'years' says the table covers "
-                f"{table.years[0]}–{table.years[1]}; add its date (mark it 'estimate: true' until a decree fixes it)",
+                _("'{event}' has no date in {missing}, though 'years' says the table covers {first}–{last}; add its "
+                  "date (mark it 'estimate: true' until a decree fixes it)").format(
+                    event=event.id, missing=", ".join(map(str, missing)), first=table.years[0], last=table.years[1]),
             ))
     return problems
 
@@ -57,11 +59,11 @@ def check_calendar_rules(records: Records, table: EventTable | None) -> list[Pro
             continue
         line, column = record.source.position(("rule",))
         if table is None:
-            message = (f"'{rule.event}' is an event, but there is no {EVENTS_FILE} with the dates of events; "
-                       "add that file, or write fixed dates 'MM-DD s.d. MM-DD'")
+            message = _("'{event}' is an event, but there is no {file} with the dates of events; add that file, or "
+                        "write fixed dates 'MM-DD s.d. MM-DD'").format(event=rule.event, file=EVENTS_FILE)
         else:
-            message = (f"unknown event '{rule.event}'{suggest(rule.event, known)}; "
-                       f"the events in {EVENTS_FILE} are: {', '.join(known)}")
+            message = _("unknown event '{event}'{suggestion}; the events in {file} are: {events}").format(
+                event=rule.event, suggestion=suggest(rule.event, known), file=EVENTS_FILE, events=", ".join(known))
         problems.append(Problem(record.source.src_path, line, column, "rule", message))
     return problems
 
@@ -76,9 +78,10 @@ def uncovered_years(table: EventTable | None, source: SourceFile | None, today: 
     line, column = source.position(("years",))
     return [Problem(
         EVENTS_FILE, line, column, "years",
-        f"the table covers {table.years[0]}–{table.years[1]}, not {' or '.join(map(str, missing))}; the calendar "
-        "cannot place Ramadan, Idulfitri and the other moving events then: add their dates for "
-        f"{', '.join(map(str, missing))} from the SKB on national holidays (or an estimate, marked 'estimate: true') "
-        "and raise 'years'",
+        _("the table covers {first}–{last}, not {missing}; the calendar cannot place Ramadan, Idulfitri and the "
+          "other moving events then: add their dates for {years} from the SKB on national holidays (or an "
+          "estimate, marked 'estimate: true') and raise 'years'").format(
+            first=table.years[0], last=table.years[1], missing=_(" or ").join(map(str, missing)),
+            years=", ".join(map(str, missing))),
         Severity.WARNING,
     )]

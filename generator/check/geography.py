@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.i18n import _
 from generator.model import Area, Place
 from generator.model.geometry import contains, polygons
 from generator.model.record import Record, Records, of_kind
@@ -25,8 +26,8 @@ def _check_area(area: Record[Area], records: Records) -> list[Problem]:
         line, column = area.source.position(("code",))
         problems.append(Problem(
             area.source.src_path, line, column, "code",
-            f"'{data.code}' does not start with its parent's code '{parent.data.code}' "
-            f"({parent.source.src_path}); correct the code or the parent",
+            _("'{code}' does not start with its parent's code '{parent_code}' ({parent_file}); correct the code or "
+              "the parent").format(code=data.code, parent_code=parent.data.code, parent_file=parent.source.src_path),
         ))
     village = data.code.split(".")[3] if data.code.count(".") >= 3 else ""
     if data.level in ("kelurahan", "desa") and village[:1] != ("1" if data.level == "kelurahan" else "2"):
@@ -34,18 +35,20 @@ def _check_area(area: Record[Area], records: Records) -> list[Problem]:
         first = "1" if data.level == "kelurahan" else "2"
         problems.append(Problem(
             area.source.src_path, line, column, "code",
-            f"a {data.level} code's last part starts with {first} (e.g. '{first}001'), found '{village or data.code}'",
+            _("a {level} code's last part starts with {first} (e.g. '{first}001'), found '{found}'").format(
+                level=data.level, first=first, found=village or data.code),
         ))
     try:
         for polygon in polygons(data.geometry):
             for ring in polygon:
                 if len(ring) < 4 or ring[0] != ring[-1]:
-                    raise ValueError("each ring needs at least 4 points and must end where it starts")
+                    raise ValueError(_("each ring needs at least 4 points and must end where it starts"))
                 if not all(94.5 <= x <= 141.5 and -11.5 <= y <= 6.5 for x, y in ring):
-                    raise ValueError("a point lies outside Indonesia; GeoJSON order is [longitude, latitude]")
+                    raise ValueError(_("a point lies outside Indonesia; GeoJSON order is [longitude, latitude]"))
     except (ValueError, TypeError, AttributeError) as exc:
         line, column = area.source.position(("geometry",))
-        problems.append(Problem(area.source.src_path, line, column, "geometry", f"not valid GeoJSON: {exc}"))
+        problems.append(Problem(area.source.src_path, line, column, "geometry",
+                                _("not valid GeoJSON: {reason}").format(reason=exc)))
     return problems
 
 
@@ -63,6 +66,7 @@ def _check_place(place: Record[Place], records: Records) -> list[Problem]:
     line, column = place.source.position(("location",))
     return [Problem(
         place.source.src_path, line, column, "location",
-        f"({location.lat}, {location.lon}) lies outside its area '{area.id}'; check the coordinates or the area",
+        _("({lat}, {lon}) lies outside its area '{area}'; check the coordinates or the area").format(
+            lat=location.lat, lon=location.lon, area=area.id),
         Severity.WARNING,
     )]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.check.validate import validate_model
+from generator.i18n import _
 from generator.load.source import SourceFile, read_yaml_file
 from generator.model.glossary import Glossary
 from generator.problems import Problem
@@ -22,7 +23,8 @@ def load_glossary(project: Path) -> tuple[Glossary, list[Problem]]:
         return Glossary(), loaded
     if not isinstance(loaded.data, dict):
         return Glossary(), [Problem(
-            GLOSSARY_FILE, 1, 1, "", "expected a 'terms:' line followed by a list of terms (lines starting with '- ')",
+            GLOSSARY_FILE, 1, 1, "",
+            _("expected a 'terms:' line followed by a list of terms (lines starting with '- ')"),
         )]
     glossary, problems = validate_model(loaded, Glossary)
     if glossary is None:
@@ -40,10 +42,10 @@ def _repeated_terms(glossary: Glossary, source: SourceFile) -> list[Problem]:
             first[key] = index
             continue
         line, column = source.position(("terms", index, "term"))
-        first_line, _ = source.position(("terms", first[key], "term"))
+        first_line, _column = source.position(("terms", first[key], "term"))
         problems.append(Problem(
             GLOSSARY_FILE, line, column, f"terms[{index}].term",
-            f"'{entry.term}' is already listed on line {first_line}; keep one entry per term "
-            "and put other spellings in its synonyms",
+            _("'{term}' is already listed on line {line}; keep one entry per term and put other spellings in its "
+              "synonyms").format(term=entry.term, line=first_line),
         ))
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.i18n import _
 from generator.model import Legal
 from generator.model.record import Record, Records, of_kind
 from generator.problems import Problem, Severity
@@ -24,8 +25,8 @@ def _stale(legal: Record[Legal], today: date) -> Problem | None:
     line, column = legal.source.position(("verified_on",))
     return Problem(
         legal.source.src_path, line, column, "verified_on",
-        f"last checked against the official text on {verified.isoformat()}, more than a year before today "
-        f"({today.isoformat()}); compare the summary, articles and official_url with the official text again, "
-        "then set verified_on to the day you did",
+        _("last checked against the official text on {verified}, more than a year before today ({today}); "
+          "compare the summary, articles and official_url with the official text again, then set verified_on "
+          "to the day you did").format(verified=verified.isoformat(), today=today.isoformat()),
         Severity.WARNING,
     )

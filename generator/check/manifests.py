@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from pydantic import ValidationError
 
+from generator.i18n import _
 from generator.load.editions import PublishedFile
 from generator.model.manifest import Manifest
 from generator.problems import Problem
@@ -42,19 +43,23 @@ def _manifest(file: PublishedFile) -> Manifest | Problem:
     rel = file.src_path
     match = _MANIFEST_NAME.match(PurePosixPath(rel).name)
     if match is None:
-        return Problem(rel, 1, 1, "", "a published manifest is named after its edition, e.g. '2.json'")
-    restore = f"restore it from git: git checkout -- {rel}"
+        return Problem(rel, 1, 1, "", _("a published manifest is named after its edition, e.g. '2.json'"))
+    restore = _("restore it from git: git checkout -- {file}").format(file=rel)
     if file.text is None:
-        return Problem(rel, 1, 1, "", f"not an edition manifest ({file.error}); {restore}")
+        return Problem(rel, 1, 1, "", _("not an edition manifest ({reason}); {restore}").format(
+            reason=file.error, restore=restore))
     try:
         manifest = Manifest.model_validate(json.loads(file.text))
     except json.JSONDecodeError as exc:
-        return Problem(rel, exc.lineno, exc.colno, "", f"not valid JSON ({exc.msg}); {restore}")
+        return Problem(rel, exc.lineno, exc.colno, "", _("not valid JSON ({reason}); {restore}").format(
+            reason=exc.msg, restore=restore))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        return Problem(rel, 1, 1, "", f"not an edition manifest ({where}: {first['msg']}); {restore}")
+        return Problem(rel, 1, 1, "", _("not an edition manifest ({reason}); {restore}").format(
+            reason=f"{where}: {first['msg']}", restore=restore))
     if manifest.forum != file.forum_id or manifest.edition != int(match[1]):
-        return Problem(rel, 1, 1, "", f"holds edition {manifest.edition} of '{manifest.forum}', "
-                       f"which does not match its place; {restore}")
+        return Problem(rel, 1, 1, "", _("holds edition {edition} of '{forum}', which does not match its place; "
+                                        "{restore}").format(edition=manifest.edition, forum=manifest.forum,
+                                                            restore=restore))
     return manifest

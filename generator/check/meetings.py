@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.i18n import _
 from generator.model.forum import Forum
 from generator.model.meeting import Meeting
 from generator.model.record import Record, Records, of_kind
@@ -27,8 +28,9 @@ def _due_before_meeting(record: Record[Meeting]) -> list[Problem]:
         line, column = record.source.position(("decisions", index, "due"))
         problems.append(Problem(
             record.source.src_path, line, column, f"decisions[{index}].due",
-            f"{decision.due.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
-            "a decision is due on the meeting's day or later: correct the due date or the meeting's date",
+            _("{due} is before the meeting itself ({date}); a decision is due on the meeting's day or later: "
+              "correct the due date or the meeting's date").format(due=decision.due.isoformat(),
+                                                                   date=meeting.date.isoformat()),
         ))
     return problems
 
@@ -44,8 +46,9 @@ def _unknown_owners(record: Record[Meeting], forum: Forum, forum_path: str) -> l
         line, column = record.source.position(("decisions", index, "owner"))
         problems.append(Problem(
             record.source.src_path, line, column, f"decisions[{index}].owner",
-            f"'{decision.owner}' is not a role of {forum.id}'s members or contacts{suggest(decision.owner, roles)}; "
-            f"name the role that carries it out as {forum_path} lists it, never a person",
+            _("'{owner}' is not a role of {forum}'s members or contacts{suggestion}; name the role that carries "
+              "it out as {file} lists it, never a person").format(
+                owner=decision.owner, forum=forum.id, suggestion=suggest(decision.owner, roles), file=forum_path),
             Severity.WARNING,
         ))
     return problems

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.check.validate import validate_model
+from generator.i18n import _
 from generator.load.private import PRIVATE_CONTACTS
 from generator.load.source import KeyPath, SourceFile, _dotted, iter_strings
 from generator.model import Forum
@@ -27,8 +28,8 @@ def validate_private_contacts(
     if isinstance(source, list):
         return None, source
     if not isinstance(source.data, dict):
-        return None, [Problem(PRIVATE_CONTACTS, 1, 1, "", "expected 'contacts:' followed by a list of "
-                              "forum, role, name and phone entries")]
+        return None, [Problem(PRIVATE_CONTACTS, 1, 1, "", _("expected 'contacts:' followed by a list of "
+                                                            "forum, role, name and phone entries"))]
     contacts, problems = validate_model(source, PrivateContacts)
     if contacts is None:
         return None, problems
@@ -45,7 +46,8 @@ def _check_network(records: Records, source: SourceFile, index: int, network_id:
     line, column = source.position(("contacts", index, "network"))
     networks = [r.id for r in of_kind(records, "network")]
     return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].network",
-                    f"unknown network '{network_id}'{suggest(network_id, networks)}; no such id in data/networks/")]
+                    _("unknown network '{id}'{suggestion}; no such id in data/networks/").format(
+                        id=network_id, suggestion=suggest(network_id, networks)))]
 
 
 def _check_entry(records: Records, source: SourceFile, index: int, forum_id: str, role: str) -> list[Problem]:
@@ -54,14 +56,16 @@ def _check_entry(records: Records, source: SourceFile, index: int, forum_id: str
         line, column = source.position(("contacts", index, "forum"))
         forums = [r.id for r in of_kind(records, Forum)]
         return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].forum",
-                        f"unknown forum '{forum_id}'{suggest(forum_id, forums)}; no such id in data/forums/")]
+                        _("unknown forum '{id}'{suggestion}; no such id in data/forums/").format(
+                            id=forum_id, suggestion=suggest(forum_id, forums)))]
     roles = sorted({m.role for m in forum.data.members} | {c.role for c in forum.data.contacts})
     if role in roles:
         return []
     line, column = source.position(("contacts", index, "role"))
     return [Problem(PRIVATE_CONTACTS, line, column, f"contacts[{index}].role",
-                    f"'{role}' is not a role of {forum.source.src_path}{suggest(role, roles)}; "
-                    f"use one of its members' or contacts' roles: {', '.join(roles)}")]
+                    _("'{role}' is not a role of {file}{suggestion}; use one of its members' or contacts' roles: "
+                      "{roles}").format(role=role, file=forum.source.src_path, suggestion=suggest(role, roles),
+                                        roles=", ".join(roles)))]
 
 
 def check_private_details(contacts: PrivateContacts | None, records: Records) -> list[Problem]:
@@ -80,15 +84,16 @@ def _leaks(record: Record, path: KeyPath, text: str, names: list[str], numbers: 
     where = (record.source.src_path, line, column, _dotted(path))
     for name in names:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            yield Problem(*where, f"names '{name}', a person listed in {PRIVATE_CONTACTS}; public files name "
-                                  "roles only (e.g. 'Ketua RW 03'), never persons")
+            yield Problem(*where, _("names '{name}', a person listed in {file}; public files name roles only "
+                                    "(e.g. 'Ketua RW 03'), never persons").format(name=name, file=PRIVATE_CONTACTS))
     for match in MOBILE_NUMBER.finditer(text):
-        yield Problem(*where, f"'{match.group()}' looks like a personal phone number; public files give roles "
-                              f"and public channels only (keep numbers in {PRIVATE_CONTACTS})")
+        yield Problem(*where, _("'{number}' looks like a personal phone number; public files give roles and public "
+                                "channels only (keep numbers in {file})").format(number=match.group(),
+                                                                                 file=PRIVATE_CONTACTS))
     for match in NUMBER_RUN.finditer(text):
         if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group()):
-            yield Problem(*where, f"'{match.group()}' is a phone number from {PRIVATE_CONTACTS}; public files "
-                                  "give roles and public channels only")
+            yield Problem(*where, _("'{number}' is a phone number from {file}; public files give roles and "
+                                    "public channels only").format(number=match.group(), file=PRIVATE_CONTACTS))
 
 
 def _digits(phone: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.i18n import _
 from generator.load.source import _dotted
 from generator.model.forum import DOCUMENT_SUFFIXES, EVIDENCE_FOLDER, PHOTO_SUFFIXES, Evidence, Measurement
 from generator.model.record import Record, Records
@@ -36,8 +37,8 @@ def _missing_file(record: Record, path: tuple[str | int, ...], evidence: Evidenc
     alike = [p for p in present if p.lower().endswith(PHOTO_SUFFIXES if field == "photo" else DOCUMENT_SUFFIXES)]
     return [Problem(
         record.source.src_path, line, column, _dotted((*path, field)),
-        f"no file '{name}' in {EVIDENCE_FOLDER}/{suggest(name, alike)}; "
-        f"put the file there (as {EVIDENCE_FOLDER}/{name}) or correct the name",
+        _("no file '{name}' in {folder}/{suggestion}; put the file there (as {folder}/{name}) or correct the "
+          "name").format(name=name, folder=EVIDENCE_FOLDER, suggestion=suggest(name, alike)),
     )]
 
 
@@ -51,9 +52,10 @@ def _unknown_indicator(
     if measurement.indicator in ids:
         return []
     line, column = record.source.position((*path, "indicator"))
-    listed = ", ".join(ids) or "none: add an 'indicators' entry to it first"
+    listed = ", ".join(ids) or _("none: add an 'indicators' entry to it first")
     return [Problem(
         record.source.src_path, line, column, _dotted((*path, "indicator")),
-        f"'{measurement.indicator}' is not an indicator of {situation.source.src_path}"
-        f"{suggest(measurement.indicator, ids)}; its indicators: {listed}",
+        _("'{indicator}' is not an indicator of {file}{suggestion}; its indicators: {listed}").format(
+            indicator=measurement.indicator, file=situation.source.src_path,
+            suggestion=suggest(measurement.indicator, ids), listed=listed),
     )]

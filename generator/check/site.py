@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from generator.i18n import _
 from generator.load.site import MKDOCS_YML, SiteConfig
 from generator.problems import Problem, Severity
 
@@ -16,12 +17,13 @@ def site_url_problem(config: SiteConfig, *, severity: Severity) -> Problem | Non
     host = (urlsplit(config.site_url).hostname or "").lower()
     if host and not any(host == domain or host.endswith("." + domain) for domain in RESERVED_DOMAINS):
         return None
-    shown = f"'{config.site_url.rstrip('/')}/' is a placeholder" if host else "is not set"
     column = len("site_url: ") + 1 if config.site_url_line > 1 else 1
-    return Problem(
-        MKDOCS_YML, config.site_url_line, column, "site_url",
-        f"{shown}, and it is printed in every QR code, the sitemap and the handbooks' colophon; "
-        "write the address where the site is published (e.g. site_url: https://polmas.<your-domain>/) "
-        f"in {MKDOCS_YML}",
-        severity,
-    )
+    fix = _("write the address where the site is published (e.g. site_url: https://polmas.<your-domain>/) "
+            "in {file}").format(file=MKDOCS_YML)
+    if host:
+        message = _("'{url}' is a placeholder, and it is printed in every QR code, the sitemap and the handbooks' "
+                    "colophon; {fix}").format(url=config.site_url.rstrip("/") + "/", fix=fix)
+    else:
+        message = _("is not set, and it is printed in every QR code, the sitemap and the handbooks' colophon; "
+                    "{fix}").format(fix=fix)
+    return Problem(MKDOCS_YML, config.site_url_line, column, "site_url", message, severity)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.i18n import _, ngettext
 from generator.load.source import KeyPath, SourceFile, _dotted
 from generator.model import Kind
 from generator.model.common import IfMissing
@@ -24,7 +25,8 @@ def validate_record(source: SourceFile, kind: Kind) -> tuple[BaseModel | None, l
     if not isinstance(source.data, dict):
         return None, [Problem(
             source.src_path, 1, 1, "",
-            f"expected 'key: value' lines describing one {kind.name}, found {_describe(source.data)}",
+            _("expected 'key: value' lines describing one {kind}, found {found}").format(
+                kind=kind.name, found=_describe(source.data)),
         )]
     record, problems = validate_model(source, kind.model)
     if record is None:
@@ -35,7 +37,8 @@ def validate_record(source: SourceFile, kind: Kind) -> tuple[BaseModel | None, l
         line, column = source.position(("id",))
         problems.append(Problem(
             source.src_path, line, column, "id",
-            f"'{record_id}' does not match the file name '{stem}.yaml'; rename the file or change the id",
+            _("'{id}' does not match the file name '{name}'; rename the file or change the id").format(
+                id=record_id, name=f"{stem}.yaml"),
         ))
     return record, problems
 
@@ -64,57 +67,79 @@ def _message(error: ErrorDetails, loc: KeyPath, source: SourceFile, model: type[
     raw = source.raw(loc)
     if kind == "missing":
         hint = _missing_hint(model, loc)
-        return f"required field '{loc[-1]}' is missing; add it" + (f": {hint}" if hint else "")
+        text = _("required field '{field}' is missing; add it").format(field=loc[-1])
+        return f"{text}: {hint}" if hint else text
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        return (
-            f"unknown field '{loc[-1]}'{suggest(loc[-1], allowed)}; "
-            f"allowed here: {', '.join(allowed)}"
-        )
+        return _("unknown field '{field}'{suggestion}; allowed here: {allowed}").format(
+            field=loc[-1], suggestion=suggest(loc[-1], allowed), allowed=", ".join(allowed))
     if kind in ("literal_error", "enum"):
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"'{value}' is not one of {', '.join(allowed)}{suggest(value, allowed)}"
+        return _("'{value}' is not one of {allowed}{suggestion}").format(
+            value=value, allowed=", ".join(allowed), suggestion=suggest(value, allowed))
     if kind == "string_type":
         if raw is not None and value is not None:
-            return f"expected text, but {raw} reads as {_describe(value)}; put it in quotes: \"{raw}\""
-        return f"expected text, found {_describe(value)}"
+            return _('expected text, but {raw} reads as {found}; put it in quotes: "{raw}"').format(
+                raw=raw, found=_describe(value))
+        return _("expected text, found {found}").format(found=_describe(value))
+    return _simple_message(error, kind, value, raw, ctx)
+
+
+def _simple_message(error: ErrorDetails, kind: str, value: object, raw: str | None, ctx: dict[str, Any]) -> str:
+    """The messages that need only the value: lists, groups, dates, numbers, lengths, web addresses."""
+    found = repr(raw or value)
     if kind in ("list_type",):
-        return f"expected a list (lines starting with '- '), found {_describe(value)}"
+        return _("expected a list (lines starting with '- '), found {found}").format(found=_describe(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected 'key: value' lines, found {_describe(value)}"
+        return _("expected 'key: value' lines, found {found}").format(found=_describe(value))
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        return f"expected a date written YYYY-MM-DD (e.g. 2025-03-17), found {raw or value!r}"
+        return _("expected a date written YYYY-MM-DD (e.g. 2025-03-17), found {found}").format(found=found)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, found {raw or value!r}"
+        return _("expected a whole number, found {found}").format(found=found)
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, found {raw or value!r}"
+        return _("expected a number, found {found}").format(found=found)
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "string_too_long":
-        return f"is {len(str(value))} characters long; at most {ctx.get('max_length')} are allowed (shorten it)"
+        return _("is {length} characters long; at most {most} are allowed (shorten it)").format(
+            length=len(str(value)), most=ctx.get("max_length"))
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} entr{'y' if ctx.get('min_length') == 1 else 'ies'}"
+        least = int(ctx.get("min_length") or 0)
+        return ngettext("needs at least {least} entry", "needs at least {least} entries", least).format(least=least)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{value!r} is out of range ({error['msg'].lower()})"
+        return _("{value!r} is out of range ({limit})").format(value=value, limit=_limit(kind, ctx))
     if kind.startswith("url"):
-        return f"'{value}' is not a web address; write it in full, starting with https://"
+        return _("'{value}' is not a web address; write it in full, starting with https://").format(value=value)
     return error["msg"]
+
+
+def _limit(kind: str, ctx: dict[str, Any]) -> str:
+    """Pydantic's bound in our words ('input should be greater than or equal to 1' in the coordinator's language)."""
+    limits = {
+        "greater_than_equal": _("input should be greater than or equal to {limit}"),
+        "less_than_equal": _("input should be less than or equal to {limit}"),
+        "greater_than": _("input should be greater than {limit}"),
+        "less_than": _("input should be less than {limit}"),
+    }
+    keys = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
+    bound = ctx.get(keys[kind])
+    return limits[kind].format(limit=bound)
 
 
 def _describe(value: object) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
+        return _("a yes/no value ({value})").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of 'key: value' lines"
+        return _("a group of 'key: value' lines")
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
-    return f"a {type(value).__name__}"
+        return _("the text '{value}'").format(value=value[:40])
+    return _("a {type}").format(type=type(value).__name__)
 
 
 def _fields_at(model: type[BaseModel], path: KeyPath) -> list[str]:
@@ -136,7 +161,7 @@ def _missing_hint(model: type[BaseModel], path: KeyPath) -> str | None:
     """The field's IfMissing hint, when its model gives one (a decision's owner: a role, not a name)."""
     current: Any = _model_at(model, path[:-1])
     field = current.model_fields.get(path[-1]) if current is not None else None
-    hints = [m.hint for m in field.metadata if isinstance(m, IfMissing)] if field is not None else []
+    hints = [_(m.hint) for m in field.metadata if isinstance(m, IfMissing)] if field is not None else []
     return hints[0] if hints else None
 
 

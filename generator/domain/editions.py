@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.domain.selection import EditionContents, forums_with_handbooks, select_edition_contents
+from generator.i18n import _
 from generator.knowledge import KnowledgeBase, Record
 from generator.load.editions import EDITIONS_DIR
 from generator.model import ITEM_KINDS, Forum
@@ -148,8 +149,9 @@ def check_publishable(kb: KnowledgeBase, manifests: list[Manifest]) -> None:
         if published is not None and published != manifest:
             rel = manifest_path(manifest.forum, manifest.edition)
             raise PublishError(
-                f"edition {manifest.edition} of '{manifest.forum}' was already published ({rel}) with other "
-                f"contents; raise handbook.edition to {manifest.edition + 1} and publish that edition",
+                _("edition {edition} of '{forum}' was already published ({file}) with other contents; raise "
+                  "handbook.edition to {next} and publish that edition").format(
+                    edition=manifest.edition, forum=manifest.forum, file=rel, next=manifest.edition + 1),
             )
 
 
@@ -162,13 +164,15 @@ def check_edition_number(forum: Record[Forum], manifest: Manifest, published: di
     path, field = forum.source.src_path, "handbook.edition"
     if manifest.edition < newest:
         return [Problem(path, line, column, field,
-                        f"edition {manifest.edition} is older than edition {newest}, already published "
-                        f"({manifest_path(forum.id, newest)}); an edition number never goes back: "
-                        f"use {newest} to rebuild that edition or {newest + 1} for a new one")]
+                        _("edition {edition} is older than edition {newest}, already published ({file}); an edition "
+                          "number never goes back: use {newest} to rebuild that edition or {next} for a new "
+                          "one").format(edition=manifest.edition, newest=newest,
+                                        file=manifest_path(forum.id, newest), next=newest + 1))]
     if manifest.edition == newest and published[newest].items != manifest.items:
         return [Problem(path, line, column, field,
-                        f"edition {newest} was published ({manifest_path(forum.id, newest)}) and its contents "
-                        f"have changed since; raise the edition to {newest + 1} before publishing again",
+                        _("edition {newest} was published ({file}) and its contents have changed since; raise the "
+                          "edition to {next} before publishing again").format(
+                            newest=newest, file=manifest_path(forum.id, newest), next=newest + 1),
                         Severity.WARNING)]
     return []
 
@@ -195,7 +199,8 @@ def _notes_on_absent_guidelines(forum: Record[Forum], contents: EditionContents)
         line, column = forum.source.position(path)
         problems.append(Problem(
             forum.source.src_path, line, column, f"handbook.local_notes[{index}].guideline",
-            f"'{note.guideline}' is not in this edition, so its note would not be printed; "
-            "add it to handbook.include.ids (or take it out of handbook.exclude), or remove the note",
+            _("'{guideline}' is not in this edition, so its note would not be printed; add it to "
+              "handbook.include.ids (or take it out of handbook.exclude), or remove the note").format(
+                guideline=note.guideline),
         ))
     return problems

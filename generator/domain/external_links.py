@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import re
 import socket
 import ssl
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, HttpUrl
 
+from generator.i18n import _
 from generator.knowledge import KnowledgeBase
 from generator.load.source import KeyPath, _dotted
 
@@ -31,7 +33,9 @@ class ExternalLink:
 class LinkStatus:
     link: ExternalLink
     outcome: str
-    """'ok 200', 'broken 404', or 'not checked: …' when the network cannot be reached."""
+    """'ok 200', 'broken 404' ('rusak 404'), or 'not checked: …' when the network cannot be reached."""
+    broken: bool = False
+    unreachable: bool = False
 
     def format(self) -> str:
         return f"{self.link.where}: {self.link.url} — {self.outcome}"
@@ -64,7 +68,9 @@ def _urls(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 def check_links(links: list[ExternalLink]) -> list[LinkStatus]:
     """Try each address once (HEAD, then GET); being offline is reported, never an error."""
     with ThreadPoolExecutor(max_workers=8) as pool:
-        return list(pool.map(_probe, links))
+        # Each probe runs in a copy of this context, so its words are in the run's language.
+        futures = [pool.submit(contextvars.copy_context().run, _probe, link) for link in links]
+        return [future.result() for future in futures]
 
 
 def _probe(link: ExternalLink) -> LinkStatus:
@@ -72,29 +78,30 @@ def _probe(link: ExternalLink) -> LinkStatus:
         request = urllib.request.Request(link.url, method=method, headers={"User-Agent": "pustaka-polmas/linkcheck"})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-                return LinkStatus(link, f"ok {response.status}")
+                return LinkStatus(link, _("ok {status}").format(status=response.status))
         except urllib.error.HTTPError as exc:
             if method == "HEAD" and exc.code in (403, 405, 501):
                 continue  # some servers refuse HEAD; try GET once
-            return LinkStatus(link, f"broken {exc.code}")
+            return LinkStatus(link, _("broken {status}").format(status=exc.code), broken=True)
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return LinkStatus(link, f"not checked: no connection ({why_unreachable(exc)})")
-    return LinkStatus(link, "not checked")
+            return LinkStatus(link, _("not checked: no connection ({reason})").format(reason=why_unreachable(exc)),
+                              unreachable=True)
+    return LinkStatus(link, _("not checked"), unreachable=True)
 
 
 def why_unreachable(exc: BaseException) -> str:
     """The reason in our own words: the system's text carries error numbers and wording that differ by machine."""
     reason = getattr(exc, "reason", exc)
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
+        return _("connection refused")
     if isinstance(reason, socket.gaierror):
-        return "the name could not be looked up"
+        return _("the name could not be looked up")
     if isinstance(reason, TimeoutError):
-        return f"no answer within {TIMEOUT_SECONDS:g} s"
+        return _("no answer within {seconds} s").format(seconds=f"{TIMEOUT_SECONDS:g}")
     if isinstance(reason, ssl.SSLError):
-        return "the secure connection failed"
+        return _("the secure connection failed")
     if isinstance(reason, ConnectionError):
-        return "the connection was broken off"
+        return _("the connection was broken off")
     if isinstance(reason, OSError):
-        return "the network cannot be reached"
+        return _("the network cannot be reached")
     return str(reason)

@@ -11,6 +11,7 @@ from generator.check.manifests import check_published
 from generator.check.meetings import check_meetings
 from generator.check.results import check_results
 from generator.check.validate import validate_record
+from generator.i18n import _
 from generator.knowledge.base import Backlink, KnowledgeBase
 from generator.load.editions import read_published_files
 from generator.load.source import _dotted, read_yaml_file
@@ -76,15 +77,15 @@ def _record_files(project: Path, problems: ProblemList) -> list[tuple[Kind, Path
             if rel in OTHER_FILES or any(rel.startswith(f + "/") for f in OTHER_FOLDERS):
                 continue
             if path.suffix == ".yml":
-                problems.append(Problem(rel, 1, 1, "", "rename the file to end in .yaml"))
+                problems.append(Problem(rel, 1, 1, "", _("rename the file to end in .yaml")))
             elif folder in folders:
                 found.append((folders[folder], path))
             else:
                 allowed = ", ".join(sorted(folders))
                 problems.append(Problem(
                     rel, 1, 1, "",
-                    f"this folder holds no kind of record{suggest(folder, folders)}; "
-                    f"move the file into one of: {allowed}",
+                    _("this folder holds no kind of record{suggestion}; move the file into one of: {allowed}").format(
+                        suggestion=suggest(folder, folders), allowed=allowed),
                 ))
     return found
 
@@ -97,8 +98,8 @@ def _duplicate_problems(record: Record, first: Record) -> list[Problem]:
         other_line, other_column = there.source.position(("id",))
         problems.append(Problem(
             here.source.src_path, line, column, "id",
-            f"id '{here.id}' is also used by {there.source.src_path}:{other_line}:{other_column}; "
-            "every id must be unique",
+            _("id '{id}' is also used by {where}; every id must be unique").format(
+                id=here.id, where=f"{there.source.src_path}:{other_line}:{other_column}"),
         ))
     return problems
 
@@ -124,15 +125,16 @@ def _reference_problem(
     record: Record, path: tuple[str | int, ...], target_id: str, kinds: tuple[str, ...], kb: KnowledgeBase,
 ) -> Problem:
     line, column = record.source.position(path)
-    wanted = " or ".join(kinds)
+    wanted = _(" or ").join(kinds)
     target = kb.records.get(target_id)
     if target is not None:
-        message = (f"'{target_id}' is a {target.kind.name} ({target.source.src_path}), "
-                   f"but a {wanted} is expected here")
+        message = _("'{id}' is a {kind} ({file}), but a {wanted} is expected here").format(
+            id=target_id, kind=target.kind.name, file=target.source.src_path, wanted=wanted)
     else:
         candidates = [r.id for r in kb.records.values() if r.kind.name in kinds]
         folders = ", ".join(KINDS_BY_NAME[k].folder + "/" for k in kinds)
-        message = f"unknown {wanted} '{target_id}'{suggest(target_id, candidates)}; no such id in {folders}"
+        message = _("unknown {wanted} '{id}'{suggestion}; no such id in {folders}").format(
+            wanted=wanted, id=target_id, suggestion=suggest(target_id, candidates), folders=folders)
     return Problem(record.source.src_path, line, column, _dotted(path), message)
 
 
@@ -148,10 +150,11 @@ def _check_articles(record: Record, kb: KnowledgeBase) -> list[Problem]:
         numbers = [a.number for a in legal.data.articles]
         if model.article not in numbers:
             line, column = record.source.position((*path, "article"))
-            listed = ", ".join(numbers) or "none"
+            listed = ", ".join(numbers) or _("none")
             problems.append(Problem(
                 record.source.src_path, line, column, _dotted((*path, "article")),
-                f"'{model.article}' is not listed in {legal.source.src_path} (listed: {listed})"
-                f"{suggest(model.article, numbers)}; add it to that file's articles or correct the citation",
+                _("'{article}' is not listed in {file} (listed: {listed}){suggestion}; add it to that file's articles "
+                  "or correct the citation").format(article=model.article, file=legal.source.src_path, listed=listed,
+                                                    suggestion=suggest(model.article, numbers)),
             ))
     return problems

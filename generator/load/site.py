@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from generator.i18n import _
 from generator.problems import Problem
 
 MKDOCS_YML = "mkdocs.yml"
@@ -36,7 +37,7 @@ def read_site_config(project: Path) -> SiteConfig | Problem:
         config = load_config(str(project / MKDOCS_YML), docs_dir=str(project / "templates"),
                              site_dir=str(project / "site"))
     except (ConfigurationError, OSError) as exc:
-        return Problem(MKDOCS_YML, 1, 1, "", f"the site engine cannot read it: {exc}")
+        return Problem(MKDOCS_YML, 1, 1, "", _("the site engine cannot read it: {reason}").format(reason=exc))
     lines = (project / MKDOCS_YML).read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if text.startswith("site_url:")), 1)
     sample = _sample_setting(config.extra, lines)
@@ -57,5 +58,5 @@ def _sample_setting(extra: object, lines: list[str]) -> bool | Problem:
     line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("sample:")), 0)
     column = lines[line - 1].index("sample:") + len("sample: ") + 1 if line else 1
     return Problem(MKDOCS_YML, line or 1, column, SAMPLE_SETTING,
-                   f"expected true or false, found {value!r}; write 'sample: true' while the content is the "
-                   "illustrative sample, 'sample: false' once it is your own")
+                   _("expected true or false, found {value!r}; write 'sample: true' while the content is the "
+                     "illustrative sample, 'sample: false' once it is your own").format(value=value))

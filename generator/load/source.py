@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.i18n import _, current_language
 from generator.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -61,7 +63,7 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None,
                 None,
-                "anchors and aliases (& and *) are not supported; write the value out in full",
+                _("anchors and aliases (& and *) are not supported; write the value out in full"),
                 event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -109,12 +111,13 @@ def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return [Problem(src_path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
+        return [Problem(src_path, 1, 1, "", _("cannot read the file: {reason}").format(reason=exc.strerror))]
     if size > MAX_FILE_BYTES:
         return [Problem(
             src_path, 1, 1, "",
-            f"the file is {size:,} bytes; at most {MAX_FILE_BYTES:,} are accepted "
-            "(split it into one file per item)",
+            _("the file is {size} bytes; at most {most} are accepted (split it into one file per item)").format(
+                size=format_decimal(size, locale=current_language()),
+                most=format_decimal(MAX_FILE_BYTES, locale=current_language())),
         )]
     raw = path.read_bytes()
     try:
@@ -123,7 +126,7 @@ def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
         line = raw[: exc.start].count(b"\n") + 1
         return [Problem(
             src_path, line, 1, "",
-            "the file is not UTF-8 text; save it again as UTF-8 (in most editors: 'Save with encoding')",
+            _("the file is not UTF-8 text; save it again as UTF-8 (in most editors: 'Save with encoding')"),
         )]
     return parse_yaml_text(text, src_path)
 
@@ -138,18 +141,18 @@ def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
         source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         return [Problem(src_path, line, column, "", _syntax_message(exc, source_line))]
     except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. reader errors)
-        return [Problem(src_path, 1, 1, "", f"YAML syntax error: {exc}")]
+        return [Problem(src_path, 1, 1, "", _("YAML syntax error: {reason}").format(reason=exc))]
     source = SourceFile(src_path, None)
     if root is None:
-        return [Problem(src_path, 1, 1, "", "the file is empty; an item needs at least an 'id'")]
+        return [Problem(src_path, 1, 1, "", _("the file is empty; an item needs at least an 'id'"))]
     found: list[Problem] = []
     try:
         source.data = _to_python(root, (), source, yaml.constructor.SafeConstructor(), found)
     except yaml.MarkedYAMLError as exc:  # e.g. an unknown tag such as !!python/object
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [Problem(src_path, line, column, "", f"YAML tags (!!…) are not supported here: {exc.problem}; "
-                        "remove the '!!…' part")]
+        return [Problem(src_path, line, column, "", _("YAML tags (!!…) are not supported here: {reason}; remove the "
+                                                      "'!!…' part").format(reason=exc.problem))]
 
     source.positions[()] = Position(
         root.start_mark.line + 1, root.start_mark.column + 1,
@@ -161,18 +164,20 @@ def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
-    problem = exc.problem or "invalid YAML"
-    hint = "check the indentation and quotes on this line and the one above"
+    problem = exc.problem or _("invalid YAML")
+    hint = _("check the indentation and quotes on this line and the one above")
     if "\u00a0" in source_line:
-        hint = "the line holds a non-breaking space (often pasted from a word processor); retype it as a plain space"
+        hint = _("the line holds a non-breaking space (often pasted from a word processor); retype it as a plain "
+                 "space")
     elif "'\\t'" in problem or "tab" in problem:
-        hint = "replace the tab characters with spaces"
-    elif "aliases" in problem:
+        hint = _("replace the tab characters with spaces")
+    elif problem == _("anchors and aliases (& and *) are not supported; write the value out in full"):
         return problem
     elif "but found another document" in problem:
-        hint = "keep one item per file: remove the '---' line"
+        hint = _("keep one item per file: remove the '---' line")
     context = f"{exc.context}, " if exc.context else ""
-    return f"YAML syntax error: {context}{problem} ({hint})"
+    # PyYAML's own words ('mapping values are not allowed here') stay as PyYAML writes them; the hint is ours.
+    return _("YAML syntax error: {reason} ({hint})").format(reason=f"{context}{problem}", hint=hint)
 
 
 def _to_python(
@@ -191,14 +196,15 @@ def _to_python(
             if "\u00a0" in key or key != key.strip():
                 found.append(Problem(
                     source.src_path, key_line, key_node.start_mark.column + 1, _dotted(path),
-                    f"the key '{key.strip()}' holds a non-breaking space or stray spaces (often pasted from a "
-                    "word processor); retype the indentation and the key with plain spaces",
+                    _("the key '{key}' holds a non-breaking space or stray spaces (often pasted from a word "
+                      "processor); retype the indentation and the key with plain spaces").format(key=key.strip()),
                 ))
                 continue
             if key in first_seen:
                 found.append(Problem(
                     source.src_path, key_line, key_node.start_mark.column + 1, _dotted((*path, key)),
-                    f"duplicate key '{key}' (first given on line {first_seen[key]}); keep only one",
+                    _("duplicate key '{key}' (first given on line {line}); keep only one").format(
+                        key=key, line=first_seen[key]),
                 ))
                 continue
             first_seen[key] = key_line
@@ -218,7 +224,7 @@ def _to_python(
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2025-02-30
         found.append(Problem(
             source.src_path, node.start_mark.line + 1, node.start_mark.column + 1, _dotted(path),
-            f"'{node.value}' cannot be read: {exc}; correct the value",
+            _("'{value}' cannot be read: {reason}; correct the value").format(value=node.value, reason=exc),
         ))
         return node.value
 

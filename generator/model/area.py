@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PositiveInt, field_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import Ref, Slug, Strict, Text
 
 Level = Literal["provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "rw", "rt"]
@@ -36,8 +37,8 @@ class Area(Strict):
         if not CODE_PATTERN.match(value):
             raise PydanticCustomError(
                 "area_code",
-                "'{value}' is not a Kemendagri code: write PP.KK.CC.DDDD with RW/RT as suffixes, "
-                "e.g. '99.71.04.1001' or '99.71.04.1001.RW03.RT02'",
+                _("'{value}' is not a Kemendagri code: write PP.KK.CC.DDDD with RW/RT as suffixes, "
+                  "e.g. '99.71.04.1001' or '99.71.04.1001.RW03.RT02'"),
                 {"value": value},
             )
         return value

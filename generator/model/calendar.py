@@ -11,9 +11,10 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, NonNegativeInt, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import N_, _
 from generator.model.common import Item, Ref, Slug, Strict, Text
 
-RULE_FORMS = (
+RULE_FORMS = N_(
     "fixed dates 'MM-DD s.d. MM-DD' (e.g. '12-24 s.d. 01-01'), an event of data/events.yaml "
     "(e.g. 'ramadan'), or an event with days before and after its first day (e.g. 'idulfitri -10 s.d. +7')"
 )
@@ -67,12 +68,13 @@ def parse_rule(text: str) -> DateRule:
             return EventRule(name)
         if int(after) < int(before):
             raise PydanticCustomError(
-                "rule_order", "'{value}': the second number of days ({after}) comes before the first ({before}); "
-                "write the earlier day first, e.g. '{name} -10 s.d. +7'",
+                "rule_order", _("'{value}': the second number of days ({after}) comes before the first ({before}); "
+                                "write the earlier day first, e.g. '{name} -10 s.d. +7'"),
                 {"value": text, "before": before, "after": after, "name": name},
             )
         return EventRule(name, int(before), int(after))
-    raise PydanticCustomError("rule", "'{value}' is not a date rule; write " + RULE_FORMS, {"value": text})
+    raise PydanticCustomError("rule", _("'{value}' is not a date rule; write {forms}"),
+                              {"value": text, "forms": _(RULE_FORMS)})
 
 
 def _check_month_day(text: str, month: int, day: int) -> None:
@@ -80,7 +82,7 @@ def _check_month_day(text: str, month: int, day: int) -> None:
         date(_LEAP_YEAR, month, day)
     except ValueError:
         raise PydanticCustomError(
-            "rule_date", "'{value}': {month_day} is not a month and day; write MM-DD, e.g. 12-24",
+            "rule_date", _("'{value}': {month_day} is not a month and day; write MM-DD, e.g. 12-24"),
             {"value": text, "month_day": f"{month:02d}-{day:02d}"},
         ) from None
 
@@ -132,7 +134,7 @@ class EventDate(Strict):
     def _end_after_start(self) -> EventDate:
         if self.end is not None and self.end < self.start:
             raise PydanticCustomError(
-                "event_end", "the last day {end} comes before the first {start}; swap them",
+                "event_end", _("the last day {end} comes before the first {start}; swap them"),
                 {"end": self.end.isoformat(), "start": self.start.isoformat(), "field": "end"},
             )
         return self

@@ -17,7 +17,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 
 
 def _slugify(text: str) -> str:
@@ -29,7 +32,7 @@ def _check_slug(value: str) -> str:
         hint = _slugify(value)[:80] or "contoh-id"
         raise PydanticCustomError(
             "slug",
-            "'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{hint}'",
+            _("'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{hint}'"),
             {"value": value, "hint": hint},
         )
     return value
@@ -63,7 +66,10 @@ class Ref:
 
 @dataclass(frozen=True)
 class IfMissing:
-    """Field metadata: what to add when a required field is left out (said after 'add it:')."""
+    """Field metadata: what to add when a required field is left out (said after 'add it:').
+
+    The hint is an English msgid marked with N_(): it is translated where the message is made (check/validate.py).
+    """
 
     hint: str
 

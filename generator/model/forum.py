@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import ANY_ITEM, Markdown, Phase, Ref, Slug, Strict, Text
 from generator.model.guideline import Contact
 from generator.model.labels import MODEL_LABELS
@@ -48,14 +49,14 @@ def _check_evidence_path(value: str, suffixes: tuple[str, ...], what: str) -> No
     if value.startswith("/") or "\\" in value or any(p in ("", ".", "..") for p in parts):
         raise PydanticCustomError(
             "evidence_path",
-            "'{value}' is not a file name under " + EVIDENCE_FOLDER + "/: write it relative to that folder, "
-            "with '/' between folders, e.g. 'fkpm-ngrandusari/penyuluhan.jpg'",
-            {"value": value, "field": what},
+            _("'{value}' is not a file name under {folder}/: write it relative to that folder, "
+              "with '/' between folders, e.g. 'fkpm-ngrandusari/penyuluhan.jpg'"),
+            {"value": value, "folder": EVIDENCE_FOLDER, "field": what},
         )
     if not value.lower().endswith(suffixes):
         raise PydanticCustomError(
             "evidence_suffix",
-            "'{value}' is not a {what} file: use one ending in {allowed}",
+            _("'{value}' is not a {what} file: use one ending in {allowed}"),
             {"value": value, "what": what, "allowed": ", ".join(suffixes), "field": what},
         )
 
@@ -77,23 +78,24 @@ class Evidence(Strict):
         if len(given) != 1:
             raise PydanticCustomError(
                 "evidence_kind",
-                "give exactly one of 'document', 'photo' or 'count' per evidence entry"
-                + (f" (found {', '.join(given)}); split it into separate entries" if given else ""),
-                {},
+                _("give exactly one of 'document', 'photo' or 'count' per evidence entry (found {given}); "
+                  "split it into separate entries") if given
+                else _("give exactly one of 'document', 'photo' or 'count' per evidence entry"),
+                {"given": ", ".join(given)} if given else {},
             )
         if self.photo is not None:
             _check_evidence_path(self.photo, PHOTO_SUFFIXES, "photo")
             if self.alt is None:
                 raise PydanticCustomError(
                     "photo_without_alt",
-                    "a photo needs 'alt': a sentence saying what it shows, for readers who cannot see it",
+                    _("a photo needs 'alt': a sentence saying what it shows, for readers who cannot see it"),
                     {"field": "photo"},
                 )
         if self.document is not None:
             _check_evidence_path(self.document, DOCUMENT_SUFFIXES, "document")
         if self.count is not None and self.unit is None:
             raise PydanticCustomError(
-                "count_without_unit", "a count needs 'unit': what was counted, e.g. 'unit: peserta'",
+                "count_without_unit", _("a count needs 'unit': what was counted, e.g. 'unit: peserta'"),
                 {"field": "count"},
             )
         return self

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import _
+
 Ring = list[tuple[float, float]]
 
 
@@ -13,10 +15,10 @@ def polygons(geometry: dict[str, Any] | None) -> list[list[Ring]]:
         return []
     kind, coords = geometry.get("type"), geometry.get("coordinates")
     if kind == "Polygon":
-        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in coords]]  # type: ignore[union-attr]
+        return [[[(float(x), float(y)) for x, y, *_rest in ring] for ring in coords]]  # type: ignore[union-attr]
     if kind == "MultiPolygon":
-        return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly] for poly in coords]  # type: ignore[union-attr]
-    raise ValueError(f"geometry type '{kind}' is not Polygon or MultiPolygon")
+        return [[[(float(x), float(y)) for x, y, *_rest in ring] for ring in poly] for poly in coords]  # type: ignore[union-attr]
+    raise ValueError(_("geometry type '{kind}' is not Polygon or MultiPolygon").format(kind=kind))
 
 
 def contains(geometry: dict[str, Any] | None, lon: float, lat: float) -> bool:

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import Strict, Text
 
 TERM_PATTERN = re.compile(r"^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$")
@@ -17,7 +18,7 @@ def _check_term(value: str) -> str:
     if not TERM_PATTERN.match(value):
         raise PydanticCustomError(
             "term",
-            "'{value}' is not a plain term: use letters and digits, with single spaces or hyphens between words",
+            _("'{value}' is not a plain term: use letters and digits, with single spaces or hyphens between words"),
             {"value": value},
         )
     return value

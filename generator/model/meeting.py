@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt
 
+from generator.i18n import N_
 from generator.model.common import IfMissing, Ref, Slug, Strict, Text
 from generator.model.forum import Element
 from generator.model.labels import MEETING_KIND_LABELS
@@ -19,9 +20,9 @@ class Decision(Strict):
     """One decision: what, who carries it out (a role), by when, and how far it has come."""
 
     decision: Text = Field(description="what the meeting decided, in one sentence")
-    owner: Annotated[Text, IfMissing(
+    owner: Annotated[Text, IfMissing(N_(
         "the role that carries the decision out, e.g. 'Sekretaris' or 'Bhabinkamtibmas', never a person's name",
-    )] = Field(description="the role that carries it out, never a person's name")
+    ))] = Field(description="the role that carries it out, never a person's name")
     due: datetime.date = Field(description="by when it should be done; not before the meeting's date")
     status: FollowUp = Field("belum", description="belum (not started), berjalan (under way), selesai (done)")
     note: Text | None = Field(None, description="how the follow-up stands, e.g. what is still missing")

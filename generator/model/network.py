@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import Item, Ref, Slug, Text
 from generator.model.labels import CAPABILITY_LABELS, NETWORK_ROLE_LABELS
 
@@ -52,8 +53,8 @@ class Network(Item):
         if self.role == "lainnya" and self.role_label is None:
             raise PydanticCustomError(
                 "other_role_unnamed",
-                "role 'lainnya' needs 'role_label': the role in a few words, e.g. 'role_label: Pengelola bank "
-                "sampah' (or pick one of the listed roles)",
+                _("role 'lainnya' needs 'role_label': the role in a few words, e.g. 'role_label: Pengelola bank "
+                  "sampah' (or pick one of the listed roles)"),
                 {"field": "role"},
             )
         return self

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import DisturbanceClass, Ref, Slug, Strict, Text
 
 PlaceType = Literal["polsek", "pospol", "bkpm", "poskamling", "masalah", "potensi"]
@@ -44,13 +45,14 @@ class Place(Strict):
             if self.situation is None:
                 raise PydanticCustomError(
                     "problem_place_without_situation",
-                    "a problem spot needs 'situation': the id of the problem in content/situations/",
+                    _("a problem spot needs 'situation': the id of the problem in content/situations/"),
                     {"field": "type"},
                 )
             if self.class_ is None:
                 raise PydanticCustomError(
                     "problem_place_without_class",
-                    "a problem spot needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan nyata)",
+                    _("a problem spot needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan "
+                      "nyata)"),
                     {"field": "type"},
                 )
             return self
@@ -58,7 +60,7 @@ class Place(Strict):
             if getattr(self, attribute) is not None:
                 raise PydanticCustomError(
                     "not_a_problem_place",
-                    "only a problem spot (type: masalah) has '{name}': remove it or change 'type'",
+                    _("only a problem spot (type: masalah) has '{name}': remove it or change 'type'"),
                     {"name": name, "field": name},
                 )
         return self

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import Ref, Slug, Strict, Text
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .-]{5,18}[0-9]$")
@@ -17,8 +18,8 @@ def _check_phone(value: str) -> str:
     if not PHONE_PATTERN.match(value):
         raise PydanticCustomError(
             "phone",
-            "'{value}' is not a phone number: write digits with optional spaces or hyphens, "
-            "e.g. '0812-3456-7890' or '+62 298 123456'",
+            _("'{value}' is not a phone number: write digits with optional spaces or hyphens, "
+              "e.g. '0812-3456-7890' or '+62 298 123456'"),
             {"value": value},
         )
     return value
@@ -51,8 +52,8 @@ class PrivateContact(Strict):
         if (self.forum is None) == (self.network is None):
             raise PydanticCustomError(
                 "forum_or_network",
-                "give either 'forum' (a person behind a forum's role) or 'network' (a network's contact), "
-                "exactly one of them",
+                _("give either 'forum' (a person behind a forum's role) or 'network' (a network's contact), "
+                  "exactly one of them"),
                 {"field": "role"},
             )
         return self

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import _
 from generator.model.common import DisturbanceClass, Domain, Item, Markdown, Ref, Slug, Strict, Text
 from generator.model.labels import CLASS_LABELS, SITUATION_TYPE_LABELS
 
@@ -46,13 +47,13 @@ class Situation(Item):
         if self.type == "potensi" and self.class_ is not None:
             raise PydanticCustomError(
                 "potential_with_class",
-                "a positive potential has no disturbance class: remove 'class: {cls}' or change 'type'",
+                _("a positive potential has no disturbance class: remove 'class: {cls}' or change 'type'"),
                 {"cls": self.class_, "field": "class"},
             )
         if self.type == "masalah" and self.class_ is None:
             raise PydanticCustomError(
                 "problem_without_class",
-                "a problem needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan nyata)",
+                _("a problem needs 'class': PG (potensi gangguan), AG (ambang gangguan) or GN (gangguan nyata)"),
                 {"field": "type"},
             )
         return self
@@ -64,8 +65,8 @@ class Situation(Item):
             if indicator.id in seen:
                 raise PydanticCustomError(
                     "indicator_twice",
-                    "indicator id '{id}' is used twice (entries {first} and {second}); give every indicator of a "
-                    "situation its own id",
+                    _("indicator id '{id}' is used twice (entries {first} and {second}); give every indicator of "
+                      "a situation its own id"),
                     {"id": indicator.id, "first": seen[indicator.id], "second": number, "field": "indicators"},
                 )
             seen[indicator.id] = number

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.domain.packs import PACKS_BY_ID, Pack
+from generator.i18n import _
 from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
 
 SITE_FOLDER = "situs"
@@ -47,7 +48,8 @@ def choose_pack(audience: str | None) -> Pack | None:
     if audience is None:
         return None
     if audience not in PACKS_BY_ID:
-        raise BundleError(f"no training pack for '{audience}'; choose one of: {', '.join(PACKS_BY_ID)}")
+        raise BundleError(_("no training pack for '{audience}'; choose one of: {packs}").format(
+            audience=audience, packs=", ".join(PACKS_BY_ID)))
     return PACKS_BY_ID[audience]
 
 
@@ -64,7 +66,7 @@ def site_files(site_dir: Path) -> list[tuple[str, Path]]:
 
 def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple[str, Path]]:
     """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
-    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, stem) for m in module_ids for stem, _, _ in SHEETS]
+    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, stem) for m in module_ids for stem, *_rest in SHEETS]
     return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
             for rel in chosen]
 

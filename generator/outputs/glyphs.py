@@ -12,6 +12,7 @@ from pathlib import Path
 from fontTools import unicodedata as scripts
 from fontTools.ttLib import TTFont
 
+from generator.i18n import _
 from generator.load.source import SourceFile, _dotted, iter_strings
 from generator.problems import Problem
 
@@ -53,8 +54,8 @@ def missing_glyph_problems(
         project.resolve()) else str(fonts_dir)
     problems: list[Problem] = []
     for character in characters:
-        message = (f"{describe(character)} is not in the handbook fonts ({fonts}); remove it or add a font that "
-                   f"has it to {shown}/")
+        message = _("{character} is not in the handbook fonts ({fonts}); remove it or add a font that has it to "
+                    "{folder}/").format(character=describe(character), fonts=fonts, folder=shown)
         places = list(_places(character, sources, project)) or list(_places(character, others, project))
         if not places:
             places = [(fallback.path, fallback.line, fallback.column, fallback.field)]

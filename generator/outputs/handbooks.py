@@ -14,6 +14,7 @@ from generator.domain.editions import (
     published_editions,
 )
 from generator.domain.selection import forums_with_handbooks
+from generator.i18n import _
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
@@ -119,4 +120,4 @@ def publish_manifest(project: Path, kb: KnowledgeBase, manifest: Manifest) -> tu
 def _engine_problem(forum: Record, message: str) -> Problem:
     line, column = forum.source.position(("handbook",), of_key=True)
     return Problem(forum.source.src_path, line, column, "handbook",
-                   f"the handbook's PDF could not be made cleanly: {message}")
+                   _("the handbook's PDF could not be made cleanly: {reason}").format(reason=message))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator.i18n import _
 from generator.knowledge import KnowledgeBase
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.handbooks import HandbookBuildError
@@ -26,7 +27,7 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     reaches a trainer.
     """
     documents = render_materials_html(kb, project=project, site=site, printed=printed)
-    advance = progress.stage("Bahan pelatihan (PDF)", len(documents)) if progress else lambda: None
+    advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
     jobs = [PdfJob(
         html=doc.html, base_dir=project / TEMPLATES, identifier=doc.path,
         cache_as=cache_dir / doc.path.removesuffix(".pdf").replace("/", "--") if cache_dir else None,
@@ -38,7 +39,8 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
         source = doc.source.source.src_path if doc.source else PACK_TEMPLATE
         missing, others = split_missing_glyphs(rendered.warnings)
         for message in dict.fromkeys(others):
-            problems[Problem(source, 1, 1, "", f"{doc.path} could not be made cleanly: {message}")] = None
+            problems[Problem(source, 1, 1, "", _("{file} could not be made cleanly: {reason}").format(
+                file=doc.path, reason=message))] = None
         problems.update(dict.fromkeys(missing_glyph_problems(
             missing, project=project, fonts_dir=project / TEMPLATES / FONTS_FOLDER,
             sources=[doc.source.source] if doc.source else [],

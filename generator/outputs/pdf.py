@@ -23,6 +23,7 @@ import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from generator.i18n import Language, _, current_language, use_language
 from generator.outputs.tree import write_atomically
 
 PDF_VARIANT = "pdf/ua-1"
@@ -60,10 +61,11 @@ class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no
             return super().fetch(url, headers)
         parts = urlsplit(url)
         if parts.scheme != "file":
-            raise ValueError(f"only files shipped with the project are used, not {parts.scheme}: addresses")
+            raise ValueError(_("only files shipped with the project are used, not {scheme}: addresses").format(
+                scheme=parts.scheme))
         path = Path(unquote(parts.path)).resolve()
         if not path.is_relative_to(self.root):
-            raise ValueError(f"{path} lies outside {self.root}")
+            raise ValueError(_("{path} lies outside {root}").format(path=path, root=self.root))
         return super().fetch(url, headers)
 
 
@@ -100,7 +102,7 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
     results: list[RenderedPdf | None] = [RenderedPdf(c.read_bytes(), []) if c and c.is_file() else None
                                          for c in cached]
     todo = [i for i, result in enumerate(results) if result is None]
-    for _ in range(len(jobs) - len(todo)):
+    for _done in range(len(jobs) - len(todo)):
         advance()
     for fonts_dir in sorted({jobs[i].base_dir / FONTS_FOLDER for i in todo}):
         batch = [i for i in todo if jobs[i].base_dir / FONTS_FOLDER == fonts_dir]
@@ -121,8 +123,9 @@ def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[]
     """
     pool = _WORKERS.pool(fonts_dir)
     try:
-        futures = [pool.submit(render_pdf, job) for job in jobs]
-        for _ in as_completed(futures):
+        # The workers' words (a refused address) are in this run's language, passed along with each job.
+        futures = [pool.submit(render_pdf, job, lang=current_language()) for job in jobs]
+        for _future in as_completed(futures):
             advance()
         return [future.result() for future in futures]
     except BaseException:
@@ -224,9 +227,9 @@ def _cache_key(html: str, base_dir: Path, identifier: str) -> str:
     return digest.hexdigest()
 
 
-def render_pdf(job: PdfJob) -> RenderedPdf:
-    """Render one PDF with WeasyPrint, collecting its warnings (no cache)."""
-    with _captured_warnings() as warnings:
+def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:
+    """Render one PDF with WeasyPrint, collecting its warnings (no cache); our own words in `lang`."""
+    with use_language(lang), _captured_warnings() as warnings:
         document = HTML(
             string=job.html, base_url=job.base_dir.resolve().as_uri() + "/",
             url_fetcher=ProjectFilesOnly(job.base_dir),

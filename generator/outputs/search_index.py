@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import _
+
 ENGINE_INDEX = "search/search_index.json"
 """What the theme's search plugin writes; replaced by INDEX_SCRIPT."""
 INDEX_SCRIPT = "search/search_index.js"
@@ -76,10 +78,12 @@ def load_index_as_script(site: Path) -> None:
     """Make the theme load INDEX_SCRIPT over http as it does from file:// (one index, cached like any script)."""
     bundles = sorted((site / THEME_SCRIPTS).glob("bundle.*.min.js"))
     if len(bundles) != 1:
-        raise SearchIndexError(f"expected one theme bundle in {THEME_SCRIPTS}/, found {len(bundles)}")
+        raise SearchIndexError(_("expected one theme bundle in {folder}/, found {count}").format(
+            folder=THEME_SCRIPTS, count=len(bundles)))
     script = bundles[0].read_text(encoding="utf-8")
     if script.count(_FILE_ONLY) != 1:
-        raise SearchIndexError(
-            f"the theme's {bundles[0].name} no longer chooses its search index by '{_FILE_ONLY}'; "
-            "check generator/outputs/search_index.py against the installed mkdocs-material")
+        raise SearchIndexError(_(
+            "the theme's {bundle} no longer chooses its search index by '{test}'; "
+            "check generator/outputs/search_index.py against the installed mkdocs-material",
+        ).format(bundle=bundles[0].name, test=_FILE_ONLY))
     bundles[0].write_text(script.replace(_FILE_ONLY, "!0?"), encoding="utf-8")

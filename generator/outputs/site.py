@@ -15,6 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from generator.i18n import _, ngettext
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 from generator.outputs.offline import write_offline_app
@@ -47,20 +48,22 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
             mkdocs_build(config)
         except (Abort, MkDocsException, OSError) as exc:
             details = "; ".join(warnings) or str(exc)
-            raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
+            raise SiteBuildError(_("the site engine (MkDocs) failed: {details}").format(details=details)) from exc
         try:
             if not whole_search_index:
                 compact_search_index(temp)
         except (SearchIndexError, OSError, ValueError) as exc:
-            raise SiteBuildError(f"the search index could not be made: {exc}") from exc
+            raise SiteBuildError(_("the search index could not be made: {reason}").format(reason=exc)) from exc
         # After the engine, over its plain output: the offline app does not depend on the engine.
         write_offline_app(temp, name=config.site_name, description=config.site_description or "",
                           templates=project / "templates" / "site")
         broken = find_broken_links(temp)
         if broken:
             listed = "; ".join(b.format() for b in broken[:20])
-            raise SiteBuildError(f"{len(broken)} broken link(s) in the built site: {listed}")
-    return sum(1 for _ in site_dir.rglob("*.html"))
+            raise SiteBuildError(ngettext("{count} broken link in the built site: {listed}",
+                                          "{count} broken links in the built site: {listed}",
+                                          len(broken)).format(count=len(broken), listed=listed))
+    return sum(1 for _page in site_dir.rglob("*.html"))
 
 
 @contextmanager

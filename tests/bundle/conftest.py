@@ -54,7 +54,7 @@ def bundled_with_stages(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipel
         project = copy_sample(folder / "bundle-project")
         (project / ".polmas/cache/stale").mkdir(parents=True)  # a build cache that must not travel
         stages = StageRecorder()
-        made = (pipeline.bundle(project, progress=stages), stages)
+        made = (pipeline.bundle(project, progress=stages, lang="id"), stages)  # its stages are pinned in Indonesian
         saved.write_bytes(pickle.dumps(made))
         return made
 

@@ -97,8 +97,8 @@ def test_the_same_content_gives_the_same_archive(bundled: pipeline.BundleOutcome
 
 
 def test_an_unknown_audience_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(BundleError, match="choose one of: warga, pelajar, pengurus-fkpm, bhabinkamtibmas"):
-        pipeline.bundle(REPO, audience="polisi", out_dir=tmp_path / "out")
+    with pytest.raises(BundleError, match="pilih salah satu: warga, pelajar, pengurus-fkpm, bhabinkamtibmas"):
+        pipeline.bundle(REPO, audience="polisi", out_dir=tmp_path / "out", lang="id")
     assert not (tmp_path / "out").exists()
 
 
@@ -116,6 +116,6 @@ def test_progress_is_reported_for_every_pdf_and_every_file_packed(bundled: pipel
     by_name = {str(name).split(" ")[0] + " " + str(name).split(" ")[1]: (total, done)
                for name, total, done in stages.stages}
     pdfs = bundled.bundle.pdfs
-    assert by_name["Buku pegangan"] == (pdfs["buku pegangan forum"], pdfs["buku pegangan forum"])
-    assert by_name["Bahan pelatihan"] == (pdfs["bahan pelatihan"], pdfs["bahan pelatihan"])
+    assert by_name["Buku pegangan"] == (pdfs["handbooks"], pdfs["handbooks"])
+    assert by_name["Bahan pelatihan"] == (pdfs["training"], pdfs["training"])
     assert by_name["Mengemas pustaka-polmas-2026-12-01.zip"] == (bundled.bundle.files, bundled.bundle.files)

@@ -11,6 +11,10 @@ from generator.cli import EXIT_INPUT, EXIT_OK, main
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 FORUM_FILE = "data/forums/fkpm-ngrandusari.yaml"
 MANIFEST_2 = """{"forum": "fkpm-ngrandusari", "edition": 2, "date": "2025-01-01", "items": []}\n"""
 

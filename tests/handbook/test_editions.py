@@ -18,6 +18,10 @@ from tests.conftest import Scratch
 from tests.handbook.pdfread import page_texts
 from tests.handbook.project import set_site_url, write_project
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 CHANGES = "Perubahan sejak edisi sebelumnya"
 
 

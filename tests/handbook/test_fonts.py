@@ -108,6 +108,7 @@ def test_a_clean_handbook_is_the_same_bytes_whatever_fonts_the_machine_has(
     assert with_font.warnings == without.warnings == []
 
 
+@pytest.mark.usefixtures("english")  # pins the English message
 def test_the_problem_is_the_same_whatever_fonts_the_machine_has(
     scratch: Scratch, machine_fonts: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

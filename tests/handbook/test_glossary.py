@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator import pipeline
 from generator.domain.editions import prepare_edition
 from generator.render.handbook import handbook_context
 from generator.render.qr import SiteAddress
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
+
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
 
 GLOSSARY = """
 terms:

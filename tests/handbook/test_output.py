@@ -18,6 +18,10 @@ from generator.render.qr import SiteAddress
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 PREFIX = "data/forums/fkpm-ngrandusari.yaml:11:1: handbook: the handbook's PDF could not be made cleanly: "
 
 

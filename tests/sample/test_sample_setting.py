@@ -17,6 +17,10 @@ from generator.render.text import shared_phrase
 from tests.conftest import Scratch
 from tests.handbook.project import write_project
 
+# These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
+pytestmark = pytest.mark.usefixtures("english")
+
+
 NOTICE = "Contoh — data ilustrasi, bukan data resmi"
 BANNER = re.compile(r'<aside class="md-banner">\s*<div class="md-banner__inner[^"]*">\s*'
                     r'<p class="polmas-sample" role="note"><strong>Contoh — data ilustrasi, bukan data resmi</strong>')
