@@ -13,6 +13,7 @@ Last, what the phone carries: the search index per page and the largest HTML pag
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sys
@@ -39,6 +40,7 @@ from generator.outputs.bundle import entries_for, write_archive
 from generator.outputs.handbooks import build_handbooks, handbook_files
 from generator.outputs.links import find_broken_links
 from generator.outputs.materials import build_materials
+from generator.outputs.pdf import JOBS_ENV
 from generator.outputs.site import build_site
 from generator.outputs.tree import write_tree
 from generator.render.handbook import TEMPLATES, render_handbook_html
@@ -164,6 +166,24 @@ def measure(project: Path, work: Path) -> tuple[list[Row], list[tuple[str, float
     return stages.rows, ratios, _sizes(site_dir)
 
 
+def compare_jobs(project: Path, work: Path) -> list[tuple[str, float, float, float]]:
+    """The PDF stages (handbooks, then sheets) cold with one worker and with one per core: the speed-up."""
+    checked = pipeline.check_project(project, today=TODAY)
+    kb, config = checked.kb, pipeline.site_config(project)
+    site, forums = SiteAddress.from_config(config), forums_with_handbooks(checked.kb)
+    walls: dict[int, float] = {}
+    for jobs in (1, os.cpu_count() or 1):
+        os.environ[JOBS_ENV] = str(jobs)
+        with _scratch(work, f"pdf-cache-{jobs}") as cache:
+            walls[jobs] = _time(lambda cache=cache: (  # type: ignore[misc]
+                build_handbooks(project, kb, site=site, forums=forums, cache_dir=cache, sample=config.sample,
+                                map_svgs=pipeline.forum_map_svgs(kb, forums)),
+                build_materials(project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache / "s")))
+    os.environ.pop(JOBS_ENV, None)
+    cores = max(walls)
+    return [(f"PDF stages: --jobs 1 vs --jobs {cores}, wall s", walls[1], walls[cores], walls[1] / walls[cores])]
+
+
 def _time(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
@@ -209,6 +229,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1, help="copies of every content item (1: the sample's)")
     parser.add_argument("--forums", type=int, default=0, help="forums with a handbook (0: the sample's)")
     parser.add_argument("--no-handbooks", action="store_true", help="the added forums have no handbook block")
+    parser.add_argument("--jobs", action="store_true", help="also time the PDF stages with one worker and all cores")
     parser.add_argument("--keep", help="make the project and outputs in this folder and leave them there")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="polmas-scale-") as scratch:
@@ -218,6 +239,8 @@ def main() -> int:
         files = sum(1 for _ in (project / "content").rglob("*.yaml")) + sum(
             1 for _ in (project / "data").rglob("*.yaml"))
         rows, ratios, sizes = measure(project, work / "out")
+        if args.jobs:
+            ratios += compare_jobs(project, work / "out")
         handbooks = "without" if args.no_handbooks else "with"
         print_tables(f"×{args.items} items, {args.forums or 'sample'} forums ({handbooks} handbooks), "
                      f"{files} YAML files", rows, ratios, sizes)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -14,6 +15,7 @@ from generator import __version__, pipeline
 from generator.domain.editions import PublishError
 from generator.i18n import LANGUAGES, Language, _, language_from_environment, ngettext, usage_messages, use_language
 from generator.outputs.handbooks import HandbookBuildError
+from generator.outputs.pdf import JOBS_ENV
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
 from generator.progress import progress_bars
@@ -57,7 +59,8 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        return int(args.run(project, args))
+        with _pdf_workers(getattr(args, "jobs", None)):
+            return int(args.run(project, args))
     except TemplateError as exc:
         print(f"polmas: {_template_problem(exc, project)}\n" + _("Nothing was written or replaced."),
               file=sys.stderr)
@@ -65,6 +68,32 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("polmas: " + _("interrupted; the previous output was left as it was"), file=sys.stderr)
         return 130
+
+
+@contextmanager
+def _pdf_workers(jobs: int | None) -> Iterator[None]:
+    """`--jobs N`: the PDF stages make N PDFs side by side for this run (the environment is restored after)."""
+    saved = os.environ.get(JOBS_ENV)
+    if jobs:
+        os.environ[JOBS_ENV] = str(jobs)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(JOBS_ENV, None)
+        else:
+            os.environ[JOBS_ENV] = saved
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(_("'{value}' is not a number of at least 1").format(value=value))
+    return int(value)
+
+
+def _add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                        help=_("make N PDFs side by side (default: one per CPU core)"))
 
 
 def _template_problem(exc: TemplateError, project: Path) -> str:
@@ -92,10 +121,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--internal", action="store_true",
                        help=_("the internal edition: adds names and phone numbers from data/private/contacts.yaml; "
                               "built into site-internal/, never to be published"))
+    _add_jobs(build)
     build.set_defaults(run=_build)
     serve = _command(commands, "serve", _("preview the site; rebuilds when YAML or templates change"))
     serve.add_argument("--addr", default="127.0.0.1:8000",
                        help=_("address to serve on (default 127.0.0.1:8000)"))
+    _add_jobs(serve)
     serve.set_defaults(run=_serve)
     handbook = _command(commands, "handbook", _("make forum handbooks (PDF) into site/handbooks/"))
     which = handbook.add_mutually_exclusive_group(required=True)
@@ -103,11 +134,13 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help=_("every forum with a handbook: block"))
     handbook.add_argument("--publish", action="store_true",
                           help=_("record each edition's manifest under data/editions/ (commit it)"))
+    _add_jobs(handbook)
     handbook.set_defaults(run=_handbook)
     bundle = _command(commands, "bundle", _("zip the whole site, handbooks and training sheets for offline use"))
     bundle.add_argument("--audience", metavar="PACK",
                         help=_("a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas"))
     bundle.add_argument("--out", metavar="FOLDER", help=_("where the zip goes (default: dist/)"))
+    _add_jobs(bundle)
     bundle.set_defaults(run=_bundle)
     schema = _command(commands, "schema", _("write a JSON Schema per kind into schemas/"))
     schema.set_defaults(run=_schema)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from generator.cli import EXIT_INPUT, EXIT_OK, main
+from generator.cli import EXIT_INPUT, EXIT_OK, _pdf_workers, main
+from generator.outputs.pdf import JOBS_ENV, pdf_jobs
 
 # These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
 pytestmark = pytest.mark.usefixtures("english")
@@ -68,3 +70,21 @@ def test_a_template_mistake_names_the_template_and_line(sample_copy: Path,
     assert "templates/site/pack.md.j2:4: template syntax error: Unexpected end of template" in err
     assert "Traceback" not in err
     assert not (sample_copy / "site").exists()
+
+
+def test_jobs_must_be_a_number_of_at_least_one(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--project", str(repo), "build", "--jobs", "0"])
+    assert stopped.value.code == 2
+    assert "'0' is not a number of at least 1" in capsys.readouterr().err
+
+
+def test_jobs_sets_the_pdf_workers_for_the_run_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(JOBS_ENV, "5")
+    with _pdf_workers(3):
+        assert pdf_jobs() == 3
+    assert pdf_jobs() == 5
+    monkeypatch.delenv(JOBS_ENV)
+    with _pdf_workers(None):
+        assert pdf_jobs() == (os.cpu_count() or 1)
+    assert JOBS_ENV not in os.environ
