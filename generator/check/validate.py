@@ -94,6 +94,8 @@ def _message(error: ErrorDetails, loc: KeyPath, source: SourceFile, model: type[
         return f"is {len(str(value))} characters long; at most {ctx.get('max_length')} are allowed (shorten it)"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entr{'y' if ctx.get('min_length') == 1 else 'ies'}"
+    if kind == "too_long":
+        return f"has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} are allowed (remove some)"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{value!r} is out of range ({error['msg'].lower()})"
     if kind.startswith("url"):

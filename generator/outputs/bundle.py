@@ -64,7 +64,7 @@ def site_files(site_dir: Path) -> list[tuple[str, Path]]:
 
 def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple[str, Path]]:
     """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
-    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, stem) for m in module_ids for stem, _, _ in SHEETS]
+    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, sheet.stem) for m in module_ids for sheet in SHEETS]
     return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
             for rel in chosen]
 

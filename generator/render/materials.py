@@ -10,18 +10,49 @@ from generator import __version__
 from generator.domain.packs import PACKS, pack_modules, session_plan
 from generator.knowledge import KnowledgeBase, Record
 from generator.model import Education
+from generator.model.questions import OPTION_LETTERS
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
 from generator.render.views import Link
 
-SHEETS: tuple[tuple[str, str, str], ...] = (
-    ("handout", "Bahan peserta", "handout.html.j2"),
-    ("lembar-kegiatan", "Lembar kegiatan", "worksheet.html.j2"),
-    ("catatan-pelatih", "Catatan pelatih", "trainer.html.j2"),
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printable sheet of a module: its file stem, the title printed on it, its template, and who gets it."""
+
+    stem: str
+    title: str
+    template: str
+    for_participants: bool
+    """True: a copy per participant; False: the trainer's (one copy)."""
+    needs: str = ""
+    """The module field it is made from, when the sheet exists only if that field has entries."""
+    lead: str = ""
+
+    def made_for(self, module: Education) -> bool:
+        """Whether the module has what the sheet is made from (a test needs questions, slides key points)."""
+        return not self.needs or bool(getattr(module, self.needs))
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("catatan-pelatih", "Catatan pelatih", "trainer.html.j2", for_participants=False),
+    Sheet("slide", "Slide", "slides.html.j2", for_participants=False, needs="takeaways"),
+    Sheet("tes-awal", "Tes awal", "test.html.j2", for_participants=True, needs="questions",
+          lead="Jawablah sendiri sebelum sesi dimulai. Tidak apa-apa bila belum tahu: tes ini mengukur materi, "
+               "bukan Anda."),
+    Sheet("handout", "Bahan peserta", "handout.html.j2", for_participants=True),
+    Sheet("lembar-kegiatan", "Lembar kegiatan", "worksheet.html.j2", for_participants=True),
+    Sheet("tes-akhir", "Tes akhir", "test.html.j2", for_participants=True, needs="questions",
+          lead="Jawablah sendiri sesudah sesi. Bandingkan dengan tes awal Anda setelah pelatih membahas jawabannya."),
 )
-"""Per module: file stem, title printed on the sheet, template."""
+"""Per module, in the order a session uses them (and the pack's cetak/ folder prints them)."""
 MATERIALS_DIR = "materi"
+
+
+def module_sheets(module: Education) -> list[Sheet]:
+    """The sheets made for one module, in session order."""
+    return [sheet for sheet in SHEETS if sheet.made_for(module)]
 
 
 def sheet_path(module_id: str, sheet: str) -> str:
@@ -56,15 +87,17 @@ def render_materials_html(
     documents = []
     for module in kb.of_kind(Education):
         qr = qr_code(site.record(module), about=module.title)
-        for stem, title, template in SHEETS:
-            html = env.get_template(f"materi/{template}").render(
-                m=module.data, module=module, sheet_title=title, qr=qr, guidelines=_supported(kb, module), **common)
-            documents.append(MaterialHtml(sheet_path(module.id, stem), html, module))
+        for sheet in module_sheets(module.data):
+            html = env.get_template(f"materi/{sheet.template}").render(
+                m=module.data, module=module, sheet_title=sheet.title, sheet_lead=sheet.lead, qr=qr,
+                letters=OPTION_LETTERS, guidelines=_supported(kb, module), **common)
+            documents.append(MaterialHtml(sheet_path(module.id, sheet.stem), html, module))
     for pack in PACKS:
         modules = pack_modules(kb, pack)
         qr = qr_code(site.page(pack_page_path(pack.id)), about=f"paket {pack.title}")
         html = env.get_template("materi/pack.html.j2").render(
-            pack=pack, modules=modules, plan=session_plan(modules), qr=qr, sheets=SHEETS, **common)
+            pack=pack, modules=modules, plan=session_plan(modules), qr=qr,
+            sheets={r.id: module_sheets(r.data) for r in modules}, **common)
         documents.append(MaterialHtml(pack_pdf_path(pack.id), html, None))
     return documents
 
