@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     handbook.set_defaults(run=_handbook)
     bundle = commands.add_parser("bundle", help="zip the whole site, handbooks and training sheets for offline use")
     bundle.add_argument("--audience", metavar="PACK",
-                        help="a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas")
+                        help="a training pack: the name of a file in data/packs/, e.g. pelajar")
     bundle.add_argument("--out", metavar="FOLDER", help="where the zip goes (default: dist/)")
     bundle.set_defaults(run=_bundle)
     schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")

@@ -18,12 +18,13 @@ from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
 from generator.load.site import SiteConfig, read_site_config
+from generator.model import KINDS_BY_NAME, TrainingPack
 from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
     SITE_FOLDER,
     BundleResult,
     archive_name,
-    choose_pack,
+    check_audience,
     entries_for,
     write_archive,
 )
@@ -250,16 +251,17 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
     are copied into cetak/.
     """
     report = progress or silent
-    pack = choose_pack(audience)
+    check_audience(audience, [path.stem for path in (project / KINDS_BY_NAME["pack"].folder).glob("*.yaml")])
     target_dir = out_dir or project / "dist"
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bundle-", dir=target_dir, ignore_cleanup_errors=True) as scratch:
         work = Path(scratch)
         built = build(project, site_dir=work / "site", progress=report, today=today)
         kb, printed = built.kb, newest_content_date(built.kb)
-        modules = [m.id for m in pack_modules(kb, pack)] if pack else []
+        pack = kb.get(audience, TrainingPack).data if audience else None
+        modules = pack_modules(kb, pack) if pack else []
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, modules=modules,
                                    templates=project / BUNDLE_TEMPLATES, notice=built.sample_notice))
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))

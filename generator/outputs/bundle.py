@@ -11,8 +11,10 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.domain.packs import PACKS_BY_ID, Pack
-from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
+from generator.knowledge import Record
+from generator.model import Education, TrainingPack
+from generator.problems import suggest
+from generator.render.materials import MATERIALS_DIR, module_sheets, pack_pdf_path, sheet_path
 
 SITE_FOLDER = "situs"
 """The site's folder inside the archive; `index.html` beside it opens it."""
@@ -43,12 +45,11 @@ def archive_name(printed: date | None, audience: str | None) -> str:
     return f"pustaka-polmas-{audience + '-' if audience else ''}{stamp}.zip"
 
 
-def choose_pack(audience: str | None) -> Pack | None:
-    if audience is None:
-        return None
-    if audience not in PACKS_BY_ID:
-        raise BundleError(f"no training pack for '{audience}'; choose one of: {', '.join(PACKS_BY_ID)}")
-    return PACKS_BY_ID[audience]
+def check_audience(audience: str | None, pack_ids: list[str]) -> None:
+    """Refuse an audience without a pack before anything is built."""
+    if audience is not None and audience not in pack_ids:
+        raise BundleError(f"no training pack for '{audience}'{suggest(audience, pack_ids)}; choose one of: "
+                          f"{', '.join(sorted(pack_ids))} (the files of data/packs/)")
 
 
 def site_files(site_dir: Path) -> list[tuple[str, Path]]:
@@ -62,9 +63,10 @@ def site_files(site_dir: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple[str, Path]]:
+def print_files(site_dir: Path, pack: TrainingPack, modules: list[Record[Education]]) -> list[tuple[str, Path]]:
     """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
-    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, sheet.stem) for m in module_ids for sheet in SHEETS]
+    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m.id, sheet.stem) for m in modules
+                                         for sheet in module_sheets(m.data)]
     return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
             for rel in chosen]
 
@@ -77,7 +79,7 @@ def landing_page(target: str, title: str, *, templates: Path, notice: str = "") 
     return env.get_template("index.html.j2").render(target=target, title=title, notice=notice)
 
 
-def readme_text(title: str, pack: Pack | None, notice: str = "") -> str:
+def readme_text(title: str, pack: TrainingPack | None, notice: str = "") -> str:
     lines = [
         title, *([notice] if notice else []), "",
         "Cara membuka: salin folder ini ke flashdisk atau ponsel, lalu buka index.html dengan peramban",
@@ -118,12 +120,12 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
     return target.stat().st_size
 
 
-def entries_for(site_dir: Path, *, title: str, pack: Pack | None, module_ids: list[str],
+def entries_for(site_dir: Path, *, title: str, pack: TrainingPack | None, modules: list[Record[Education]],
                 templates: Path, notice: str = "") -> Iterator[tuple[str, Path | bytes]]:
     """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
     start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
     yield "index.html", landing_page(start, title, templates=templates, notice=notice).encode("utf-8")
     yield "BACA-SAYA.txt", readme_text(title, pack, notice).encode("utf-8")
     if pack:
-        yield from print_files(site_dir, pack, module_ids)
+        yield from print_files(site_dir, pack, modules)
     yield from site_files(site_dir)

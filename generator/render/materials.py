@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
-from generator.domain.packs import PACKS, pack_modules, session_plan
+from generator.domain.packs import pack_modules, packs, session_plan
 from generator.knowledge import KnowledgeBase, Record
 from generator.model import Education
 from generator.model.questions import OPTION_LETTERS
@@ -74,7 +74,7 @@ class MaterialHtml:
     """where the PDF goes in the docs tree"""
     html: str
     source: Record | None
-    """the module it comes from (None for a pack), for problems"""
+    """the module or pack it comes from, for problems"""
 
 
 def render_materials_html(
@@ -92,13 +92,14 @@ def render_materials_html(
                 m=module.data, module=module, sheet_title=sheet.title, sheet_lead=sheet.lead, qr=qr,
                 letters=OPTION_LETTERS, guidelines=_supported(kb, module), **common)
             documents.append(MaterialHtml(sheet_path(module.id, sheet.stem), html, module))
-    for pack in PACKS:
+    for record in packs(kb):
+        pack = record.data
         modules = pack_modules(kb, pack)
         qr = qr_code(site.page(pack_page_path(pack.id)), about=f"paket {pack.title}")
         html = env.get_template("materi/pack.html.j2").render(
-            pack=pack, modules=modules, plan=session_plan(modules), qr=qr,
+            pack=pack, modules=modules, plan=session_plan(modules, pack), qr=qr,
             sheets={r.id: module_sheets(r.data) for r in modules}, **common)
-        documents.append(MaterialHtml(pack_pdf_path(pack.id), html, None))
+        documents.append(MaterialHtml(pack_pdf_path(pack.id), html, record))
     return documents
 
 
