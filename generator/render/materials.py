@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.domain.packs import pack_modules, packs, session_plan
@@ -14,6 +15,7 @@ from generator.model.questions import OPTION_LETTERS
 from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
+from generator.render.session_sheets import SESSION_DOCUMENTS, pack_facts, render_session_document
 from generator.render.views import Link
 
 
@@ -64,6 +66,11 @@ def pack_pdf_path(pack_id: str) -> str:
     return f"{MATERIALS_DIR}/paket-{pack_id}.pdf"
 
 
+def session_document_path(pack_id: str, stem: str) -> str:
+    """Docs-tree path of a pack's session document: 'materi/paket-<pack>/<stem>.pdf'."""
+    return f"{MATERIALS_DIR}/paket-{pack_id}/{stem}.pdf"
+
+
 def pack_page_path(pack_id: str) -> str:
     return f"paket/{pack_id}.md"
 
@@ -80,10 +87,11 @@ class MaterialHtml:
 def render_materials_html(
     kb: KnowledgeBase, *, project: Path, site: SiteAddress, printed: date | None,
 ) -> list[MaterialHtml]:
-    """Every module's three sheets and every pack's plan, as HTML documents for the PDF engine."""
+    """Every module's sheets, and every pack's plan and session documents, as HTML documents for the PDF engine."""
     env = make_environment(project / TEMPLATES)
-    common = {"generator": f"Pustaka Polmas {__version__}", "date_iso": printed.isoformat() if printed else "",
-              "date_text": indonesian_date(printed) if printed else ""}
+    common: dict[str, Any] = {"generator": f"Pustaka Polmas {__version__}",
+                              "date_iso": printed.isoformat() if printed else "",
+                              "date_text": indonesian_date(printed) if printed else ""}
     documents = []
     for module in kb.of_kind(Education):
         qr = qr_code(site.record(module), about=module.title)
@@ -100,6 +108,10 @@ def render_materials_html(
             pack=pack, modules=modules, plan=session_plan(modules, pack), qr=qr,
             sheets={r.id: module_sheets(r.data) for r in modules}, **common)
         documents.append(MaterialHtml(pack_pdf_path(pack.id), html, record))
+        facts = pack_facts(kb, pack)
+        for document in SESSION_DOCUMENTS:
+            html = render_session_document(env, document, facts, {**common, "qr": qr})
+            documents.append(MaterialHtml(session_document_path(pack.id, document.stem), html, record))
     return documents
 
 

@@ -43,6 +43,7 @@ from generator.render.pages import (
 )
 from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
+from generator.render.session_sheets import SESSION_DOCUMENTS
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
 
@@ -169,7 +170,7 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
         rows.append({"pack": pack, "modules": modules, "minutes": sum(r.data.duration_minutes for r in modules)})
         files[f"paket/{pack.id}.md"] = env.get_template("pack.md.j2").render(
             base=ITEM_BASE, pack=pack, modules=list(links.values()), links=links, plan=session_plan(modules, pack),
-            sheets={r.id: module_sheets(r.data) for r in modules},
+            sheets={r.id: module_sheets(r.data) for r in modules}, documents=SESSION_DOCUMENTS,
         )
     files["paket/index.md"] = UNSEARCHED_PAGE + env.get_template("packs.md.j2").render(base=ITEM_BASE, packs=rows)
     return files
