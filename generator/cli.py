@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -87,6 +88,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="a training pack: the name of a file in data/packs/, e.g. pelajar")
     bundle.add_argument("--out", metavar="FOLDER", help="where the zip goes (default: dist/)")
     bundle.set_defaults(run=_bundle)
+    certificates = commands.add_parser("certificates",
+                                       help="certificates for a pack's participants (PDF, outside site/)")
+    certificates.add_argument("--pack", required=True, metavar="PACK",
+                              help="a training pack of data/packs/, e.g. pelajar")
+    who = certificates.add_mutually_exclusive_group(required=True)
+    who.add_argument("--participants", metavar="CSV", help="a CSV with the columns nama,asal; one page per line")
+    who.add_argument("--blank", action="store_true", help="one blank certificate to write a name on")
+    certificates.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                              help="the date printed (default: today; with --blank: left to write by hand)")
+    certificates.add_argument("--place", default="", help="the place printed before the date, e.g. 'Tirtasekar'")
+    certificates.add_argument("--out", metavar="FILE", help="the PDF to write (default: dist/sertifikat-<pack>.pdf)")
+    certificates.set_defaults(run=_certificates)
     schema = commands.add_parser("schema", help="write a JSON Schema per kind into schemas/")
     schema.set_defaults(run=_schema)
     return parser
@@ -167,6 +180,25 @@ def _bundle(project: Path, args: argparse.Namespace) -> int:
     report(outcome.problems, checked=outcome.checked)
     bundle_summary(outcome.bundle)
     print(f"Bundle: {outcome.bundle.archive}")
+    return EXIT_OK
+
+
+def _certificates(project: Path, args: argparse.Namespace) -> int:
+    from generator.outputs.certificates import CertificateError
+
+    csv_path = Path(args.participants) if args.participants else None
+    try:
+        written = pipeline.certificates(
+            project, pack_id=args.pack, participants=csv_path, shown_as=args.participants or "",
+            target=Path(args.out) if args.out else None, place=args.place,
+            when=args.date or (None if args.blank else args.today))
+    except CertificateError as exc:
+        print(f"polmas: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_USAGE
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    print(f"Sertifikat: {written}")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from generator.domain.editions import PublishError, check_editions, check_publis
 from generator.domain.packs import pack_modules
 from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
+from generator.load.participants import ParticipantRow, read_participants
 from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
 from generator.load.site import SiteConfig, read_site_config
 from generator.model import KINDS_BY_NAME, TrainingPack
@@ -28,6 +29,7 @@ from generator.outputs.bundle import (
     entries_for,
     write_archive,
 )
+from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
 from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
 from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
@@ -271,3 +273,28 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
               "bahan pelatihan": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
     return BundleOutcome(built.problems, BundleResult(archive, size, len(entries), built.pages, counts),
                          len(kb.records))
+
+
+def certificates(project: Path, *, pack_id: str, participants: Path | None, shown_as: str = "",
+                 target: Path | None = None, when: date | None = None, place: str = "") -> Path:
+    """check → read the participants' CSV (None: one blank certificate) → write the certificates' PDF.
+
+    Problems in the project or the CSV raise InputError (the CSV's as `<shown_as>:<line>: …`); nothing is
+    written then. The PDF goes to `target` (default dist/sertifikat-<pack>.pdf), never into the site.
+    """
+    kb, problems = check(project)
+    if problems.has_errors():
+        raise InputError(problems)
+    packs = [record.id for record in kb.of_kind(TrainingPack)]
+    if pack_id not in packs:
+        raise CertificateError(f"no training pack '{pack_id}'{suggest(pack_id, packs)}; choose one of: "
+                               f"{', '.join(packs)} (the files of data/packs/)")
+    rows: list[ParticipantRow] = []
+    if participants is not None:
+        rows, found = read_participants(participants, shown_as or participants.name)
+        if found:
+            raise InputError(ProblemList(found))
+    suffix = "" if participants is not None else "-kosong"
+    target = target or project / "dist" / f"sertifikat-{pack_id}{suffix}.pdf"
+    data = certificates_pdf(project, kb, kb.get(pack_id, TrainingPack).data, rows, when=when, place=place)
+    return write_certificates(target, data, forbidden=[project / "site", project / INTERNAL_SITE_DIR])
