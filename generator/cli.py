@@ -86,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     bundle = commands.add_parser("bundle", help="zip the whole site, handbooks and training sheets for offline use")
     bundle.add_argument("--audience", metavar="PACK",
                         help="a training pack: the name of a file in data/packs/, e.g. pelajar")
+    bundle.add_argument("--participants", type=_positive, metavar="N",
+                        help="with --audience: copies to print for N participants (default: the pack's number)")
     bundle.add_argument("--out", metavar="FOLDER", help="where the zip goes (default: dist/)")
     bundle.set_defaults(run=_bundle)
     certificates = commands.add_parser("certificates",
@@ -163,13 +165,19 @@ def _failed(exc: pipeline.InputError | SiteBuildError | HandbookBuildError, kept
     return EXIT_BUILD
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of participants (1 or more)")
+    return int(text)
+
+
 def _bundle(project: Path, args: argparse.Namespace) -> int:
     from generator.outputs.bundle import BundleError
     from generator.progress import bundle_summary
 
     try:
         with progress_bars() as progress:
-            outcome = pipeline.bundle(project, audience=args.audience,
+            outcome = pipeline.bundle(project, audience=args.audience, participants=args.participants,
                                       out_dir=Path(args.out).resolve() if args.out else None, progress=progress,
                                       today=args.today)
     except BundleError as exc:

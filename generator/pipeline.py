@@ -13,7 +13,6 @@ from generator.check.legal import check_verification
 from generator.check.private import check_private_details, validate_private_contacts
 from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
-from generator.domain.packs import pack_modules
 from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
 from generator.load.participants import ParticipantRow, read_participants
@@ -27,11 +26,13 @@ from generator.outputs.bundle import (
     archive_name,
     check_audience,
     entries_for,
+    page_weight,
     write_archive,
 )
 from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
 from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
 from generator.outputs.materials import build_materials
+from generator.outputs.print_index import print_folder
 from generator.outputs.site import build_site
 from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
@@ -244,13 +245,14 @@ class BundleOutcome:
     checked: int
 
 
-def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None = None,
-           progress: Progress | None = None, today: date | None = None) -> BundleOutcome:
+def bundle(project: Path, *, audience: str | None = None, participants: int | None = None,
+           out_dir: Path | None = None, progress: Progress | None = None, today: date | None = None) -> BundleOutcome:
     """check → build the public site in a scratch folder → zip it with its handbooks and training sheets.
 
     The archive (dist/pustaka-polmas[-<audience>]-<date>.zip, dated by the content) appears only when whole;
     the site/ folder is not touched. `audience` picks a training pack: its page opens first and its sheets
-    are copied into cetak/.
+    are copied into cetak/ in the order of its session plan, after an index sheet of what to print and how
+    many copies for `participants` (default: the pack's expected number).
     """
     report = progress or silent
     check_audience(audience, [path.stem for path in (project / KINDS_BY_NAME["pack"].folder).glob("*.yaml")])
@@ -261,18 +263,22 @@ def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None =
         built = build(project, site_dir=work / "site", progress=report, today=today)
         kb, printed = built.kb, newest_content_date(built.kb)
         pack = kb.get(audience, TrainingPack).data if audience else None
-        modules = pack_modules(kb, pack) if pack else []
+        printing, items = print_folder(
+            project, kb, pack, site_dir=built.site_dir, participants=participants or pack.participants,
+            site=site_address(project), printed=printed) if pack else ([], [])
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        entries = list(entries_for(built.site_dir, title=title, pack=pack, modules=modules,
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, printing=printing,
                                    templates=project / BUNDLE_TEMPLATES, notice=built.sample_notice))
+        weight = page_weight(built.site_dir, f"paket/{pack.id}.html" if pack else "index.html")
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(f"Mengemas {archive.name}", len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)
     pdfs = [name for name, _ in entries if name.endswith(".pdf") and name.startswith(f"{SITE_FOLDER}/")]
     counts = {"buku pegangan forum": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/handbooks/")),
               "bahan pelatihan": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
-    return BundleOutcome(built.problems, BundleResult(archive, size, len(entries), built.pages, counts),
-                         len(kb.records))
+    return BundleOutcome(built.problems, BundleResult(
+        archive, size, len(entries), built.pages, counts, page_weight=weight,
+        print_copies=sum(item.copies for item in items)), len(kb.records))
 
 
 def certificates(project: Path, *, pack_id: str, participants: Path | None, shown_as: str = "",

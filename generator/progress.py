@@ -55,9 +55,12 @@ def progress_bars() -> Iterator[RichProgress]:
 def bundle_summary(result: BundleResult) -> None:
     table = Table(title="Bundel luring siap", show_header=False, title_justify="left")
     table.add_row("Berkas", str(result.archive))
-    table.add_row("Ukuran", filesize.decimal(result.size))
+    table.add_row("Ukuran bundel", filesize.decimal(result.size))
+    table.add_row("Bobot halaman pembuka", f"{filesize.decimal(result.page_weight)} (HTML, gaya, skrip, gambar)")
     table.add_row("Isi", f"{result.files} berkas, {result.pages} halaman situs")
     for kind, count in result.pdfs.items():
         table.add_row(f"PDF {kind}", str(count))
+    if result.print_copies:
+        table.add_row("Cetak", f"{result.print_copies} salinan menurut cetak/00-daftar-cetak.pdf")
     table.add_row("Cara pakai", "ekstrak ke flashdisk atau ponsel, lalu buka index.html (tanpa internet)")
     console.print(table)

@@ -7,14 +7,16 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.knowledge import Record
-from generator.model import Education, TrainingPack
+from generator.model import TrainingPack
 from generator.problems import suggest
-from generator.render.materials import MATERIALS_DIR, module_sheets, pack_pdf_path, sheet_path
+from generator.render.materials import MATERIALS_DIR
+from generator.render.print_list import INDEX_NAME, PrintItem
 
 SITE_FOLDER = "situs"
 """The site's folder inside the archive; `index.html` beside it opens it."""
@@ -37,6 +39,10 @@ class BundleResult:
     pages: int
     pdfs: dict[str, int] = field(default_factory=dict)
     """kind of PDF ('buku pegangan', 'bahan pelatihan') → count"""
+    page_weight: int = 0
+    """bytes of the page the bundle opens at, with its styles, scripts and images"""
+    print_copies: int = 0
+    """copies to print from cetak/ for the participants asked for (0 without a pack)"""
 
 
 def archive_name(printed: date | None, audience: str | None) -> str:
@@ -63,12 +69,34 @@ def site_files(site_dir: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def print_files(site_dir: Path, pack: TrainingPack, modules: list[Record[Education]]) -> list[tuple[str, Path]]:
-    """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
-    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m.id, sheet.stem) for m in modules
-                                         for sheet in module_sheets(m.data)]
-    return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
-            for rel in chosen]
+def print_files(site_dir: Path, items: list[PrintItem], index_pdf: bytes) -> list[tuple[str, Path | bytes]]:
+    """A pack's cetak/ folder: the index sheet, then every file in the order of the session plan."""
+    return [(f"{PRINT_FOLDER}/{INDEX_NAME}", index_pdf)] + [
+        (f"{PRINT_FOLDER}/{item.name}", site_dir / item.source) for item in items]
+
+
+def page_weight(site_dir: Path, page: str) -> int:
+    """Bytes a browser loads to show `page` of the site: its HTML and the local styles, scripts and images it
+    names (what opening the bundle costs a phone)."""
+    html_path = site_dir / page
+    finder = _AssetFinder()
+    finder.feed(html_path.read_text(encoding="utf-8"))
+    assets = {(html_path.parent / unquote(urlsplit(ref).path)).resolve() for ref in finder.refs
+              if ref and not urlsplit(ref).scheme and not ref.startswith(("#", "//"))}
+    return html_path.stat().st_size + sum(a.stat().st_size for a in assets if a.is_file())
+
+
+class _AssetFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "img") and found.get("src"):
+            self.refs.append(str(found["src"]))
+        elif tag == "link" and found.get("href") and "stylesheet" in (found.get("rel") or ""):
+            self.refs.append(str(found["href"]))
 
 
 def landing_page(target: str, title: str, *, templates: Path, notice: str = "") -> str:
@@ -87,10 +115,12 @@ def readme_text(title: str, pack: TrainingPack | None, notice: str = "") -> str:
         "",
         f"{SITE_FOLDER}/            situs lengkap",
         f"{SITE_FOLDER}/handbooks/  buku pegangan setiap forum (PDF)",
-        f"{SITE_FOLDER}/{MATERIALS_DIR}/      bahan peserta, lembar kegiatan, catatan pelatih, paket pelatihan (PDF)",
+        f"{SITE_FOLDER}/{MATERIALS_DIR}/      bahan peserta, lembar kegiatan, tes, slide, catatan pelatih, paket "
+        "pelatihan (PDF)",
     ]
     if pack:
-        lines.append(f"{PRINT_FOLDER}/            bahan cetak paket {pack.title}: rencana sesi dulu, lalu per modul")
+        lines.append(f"{PRINT_FOLDER}/            bahan cetak paket {pack.title}, menurut urutan sesi; mulai dari "
+                     f"{INDEX_NAME} (apa dicetak berapa kali)")
     lines += ["", "Keadaan darurat: hubungi 110 (Polri), bebas pulsa, 24 jam.", ""]
     return "\n".join(lines)
 
@@ -120,12 +150,12 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
     return target.stat().st_size
 
 
-def entries_for(site_dir: Path, *, title: str, pack: TrainingPack | None, modules: list[Record[Education]],
+def entries_for(site_dir: Path, *, title: str, pack: TrainingPack | None, printing: list[tuple[str, Path | bytes]],
                 templates: Path, notice: str = "") -> Iterator[tuple[str, Path | bytes]]:
     """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
     start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
     yield "index.html", landing_page(start, title, templates=templates, notice=notice).encode("utf-8")
     yield "BACA-SAYA.txt", readme_text(title, pack, notice).encode("utf-8")
     if pack:
-        yield from print_files(site_dir, pack, modules)
+        yield from printing
     yield from site_files(site_dir)

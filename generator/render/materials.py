@@ -16,45 +16,10 @@ from generator.render.handbook import TEMPLATES, make_environment
 from generator.render.handbook_views import indonesian_date
 from generator.render.qr import SiteAddress, qr_code
 from generator.render.session_sheets import SESSION_DOCUMENTS, pack_facts, render_session_document
+from generator.render.sheets import module_sheets
 from generator.render.views import Link
 
-
-@dataclass(frozen=True)
-class Sheet:
-    """One printable sheet of a module: its file stem, the title printed on it, its template, and who gets it."""
-
-    stem: str
-    title: str
-    template: str
-    for_participants: bool
-    """True: a copy per participant; False: the trainer's (one copy)."""
-    needs: str = ""
-    """The module field it is made from, when the sheet exists only if that field has entries."""
-    lead: str = ""
-
-    def made_for(self, module: Education) -> bool:
-        """Whether the module has what the sheet is made from (a test needs questions, slides key points)."""
-        return not self.needs or bool(getattr(module, self.needs))
-
-
-SHEETS: tuple[Sheet, ...] = (
-    Sheet("catatan-pelatih", "Catatan pelatih", "trainer.html.j2", for_participants=False),
-    Sheet("slide", "Slide", "slides.html.j2", for_participants=False, needs="takeaways"),
-    Sheet("tes-awal", "Tes awal", "test.html.j2", for_participants=True, needs="questions",
-          lead="Jawablah sendiri sebelum sesi dimulai. Tidak apa-apa bila belum tahu: tes ini mengukur materi, "
-               "bukan Anda."),
-    Sheet("handout", "Bahan peserta", "handout.html.j2", for_participants=True),
-    Sheet("lembar-kegiatan", "Lembar kegiatan", "worksheet.html.j2", for_participants=True),
-    Sheet("tes-akhir", "Tes akhir", "test.html.j2", for_participants=True, needs="questions",
-          lead="Jawablah sendiri sesudah sesi. Bandingkan dengan tes awal Anda setelah pelatih membahas jawabannya."),
-)
-"""Per module, in the order a session uses them (and the pack's cetak/ folder prints them)."""
 MATERIALS_DIR = "materi"
-
-
-def module_sheets(module: Education) -> list[Sheet]:
-    """The sheets made for one module, in session order."""
-    return [sheet for sheet in SHEETS if sheet.made_for(module)]
 
 
 def sheet_path(module_id: str, sheet: str) -> str:

@@ -30,7 +30,6 @@ from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
 from generator.render.mappages import map_assets, render_map_files
-from generator.render.materials import module_sheets
 from generator.render.pages import (
     ITEM_PAGES,
     OVERDUE_PAGE,
@@ -44,6 +43,7 @@ from generator.render.pages import (
 from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
 from generator.render.session_sheets import SESSION_DOCUMENTS
+from generator.render.sheets import module_sheets
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
 

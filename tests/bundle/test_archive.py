@@ -14,7 +14,8 @@ from generator.domain.packs import pack_modules, packs
 from generator.knowledge import load_knowledge
 from generator.model import TrainingPack
 from generator.outputs.bundle import BundleError
-from generator.render.materials import module_sheets
+from generator.render.print_list import print_list
+from generator.render.sheets import module_sheets
 from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, StageRecorder, copy_sample
 from tests.conftest import REPO
 
@@ -80,16 +81,30 @@ def test_each_audience_pack_lists_its_modules_in_order_with_a_session_plan(unzip
 
 def test_audience_bundle_opens_its_pack_and_carries_its_sheets_to_print(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
-    outcome = pipeline.bundle(project, audience="pelajar", out_dir=tmp_path / "out")
+    outcome = pipeline.bundle(project, audience="pelajar", participants=12, out_dir=tmp_path / "out")
     assert outcome.bundle.archive.name == "pustaka-polmas-pelajar-2026-12-01.zip"
     with zipfile.ZipFile(outcome.bundle.archive) as archive:
         listed = archive.namelist()
         assert 'url=situs/paket/pelajar.html"' in archive.read("index.html").decode()
+        index_pdf = PdfReader(io.BytesIO(archive.read("cetak/00-daftar-cetak.pdf")))
+        index = " ".join(page.extract_text() for page in index_pdf.pages)
     kb, _ = load_knowledge(project)
+    pack = kb.get("pelajar", TrainingPack).data
+    items = print_list(kb, pack, 12)
     printed = [n for n in listed if n.startswith("cetak/")]
-    assert printed[0] == "cetak/paket-pelajar.pdf"
-    modules = pack_modules(kb, kb.get("pelajar", TrainingPack).data)
-    assert len(printed) == 1 + sum(len(module_sheets(m.data)) for m in modules)
+    assert printed == ["cetak/00-daftar-cetak.pdf", *(f"cetak/{item.name}" for item in items)]
+    assert printed == sorted(printed), "a file browser shows them in the order of the session plan"
+    module = pack_modules(kb, pack)[0]
+    assert [n.split("/", 2)[2] for n in printed if f"-sesi-1-{module.id}/" in n] == [
+        f"{i}-{sheet.stem}.pdf" for i, sheet in enumerate(module_sheets(module.data), start=1)]
+    assert printed[-3:] == ["cetak/04-umpan-balik.pdf", "cetak/05-rekap-umpan-balik.pdf", "cetak/06-sertifikat.pdf"]
+    flat = index.replace("\n", " ")
+    assert "12 peserta" in flat and f"Jumlah salinan {sum(item.copies for item in items)}" in flat
+    copies = {item.name.rsplit("/", 1)[-1]: item.copies for item in items}
+    assert copies["3-tes-awal.pdf"] == 12 and copies["1-catatan-pelatih.pdf"] == 1
+    assert copies["02-daftar-hadir.pdf"] == 1, "one list a day; the pelajar pack takes one day"
+    assert outcome.bundle.print_copies == sum(item.copies for item in items)
+    assert 10_000 < outcome.bundle.page_weight < outcome.bundle.size
     assert "situs/index.html" in listed, "the whole site comes along, so search still finds everything"
 
 
