@@ -14,14 +14,14 @@ from generator.outputs.materials import build_materials
 from tests.conftest import REPO
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample_kb() -> KnowledgeBase:
     kb, problems = pipeline.check(REPO)
     assert not problems.has_errors(), [p.format() for p in problems]
     return kb
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample_sheets(sample_kb: KnowledgeBase) -> dict[str, bytes]:
     """Docs path ('materi/<module>/tes-awal.pdf') → PDF, for the sample project (cached PDFs are reused)."""
     return build_materials(REPO, sample_kb, site=pipeline.site_address(REPO), printed=None,
