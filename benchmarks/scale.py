@@ -145,7 +145,7 @@ def measure(project: Path, work: Path) -> tuple[list[Row], list[tuple[str, float
     stages.run("site engine + offline + links", lambda: build_site(
         project, docs_dir=docs_dir, site_dir=site_dir, kb=kb, sample_notice=""))
     stages.run("links (again, alone)", lambda: find_broken_links(site_dir))
-    entries = list(entries_for(site_dir, title="Pustaka Polmas", pack=None, module_ids=[],
+    entries = list(entries_for(site_dir, title="Pustaka Polmas", pack=None, printing=[],
                                templates=project / pipeline.BUNDLE_TEMPLATES))
     stages.run("bundle (zip)", lambda: write_archive(work / "bundle.zip", entries, stamp=newest_content_date(kb)))
     bare_site = _time(lambda: _bare_mkdocs(project, docs_dir, work / "bare-site"))

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -138,10 +139,25 @@ def _parser() -> argparse.ArgumentParser:
     handbook.set_defaults(run=_handbook)
     bundle = _command(commands, "bundle", _("zip the whole site, handbooks and training sheets for offline use"))
     bundle.add_argument("--audience", metavar="PACK",
-                        help=_("a training pack: warga, pelajar, pengurus-fkpm or bhabinkamtibmas"))
+                        help=_("a training pack: the name of a file in data/packs/, e.g. pelajar"))
+    bundle.add_argument("--participants", type=_positive, metavar="N",
+                        help=_("with --audience: copies to print for N participants (default: the pack's number)"))
     bundle.add_argument("--out", metavar="FOLDER", help=_("where the zip goes (default: dist/)"))
     _add_jobs(bundle)
     bundle.set_defaults(run=_bundle)
+    certificates = _command(commands, "certificates", _("certificates for a pack's participants (PDF, outside site/)"))
+    certificates.add_argument("--pack", required=True, metavar="PACK",
+                              help=_("a training pack of data/packs/, e.g. pelajar"))
+    who = certificates.add_mutually_exclusive_group(required=True)
+    who.add_argument("--participants", metavar="CSV", help=_("a CSV with the columns nama,asal; one page per line"))
+    who.add_argument("--blank", action="store_true", help=_("one blank certificate to write a name on"))
+    certificates.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                              help=_("the date printed (default: today; with --blank: left to write by hand)"))
+    certificates.add_argument("--place", default="",
+                              help=_("the place printed before the date, e.g. 'Tirtasekar'"))
+    certificates.add_argument("--out", metavar="FILE",
+                              help=_("the PDF to write (default: dist/sertifikat-<pack>.pdf)"))
+    certificates.set_defaults(run=_certificates)
     schema = _command(commands, "schema", _("write a JSON Schema per kind into schemas/"))
     schema.set_defaults(run=_schema)
     return parser
@@ -231,7 +247,7 @@ def _bundle(project: Path, args: argparse.Namespace) -> int:
 
     try:
         with progress_bars() as progress:
-            outcome = pipeline.bundle(project, audience=args.audience,
+            outcome = pipeline.bundle(project, audience=args.audience, participants=args.participants,
                                       out_dir=Path(args.out).resolve() if args.out else None, progress=progress,
                                       today=args.today)
     except BundleError as exc:
@@ -242,6 +258,25 @@ def _bundle(project: Path, args: argparse.Namespace) -> int:
     report(outcome.problems, checked=outcome.checked)
     bundle_summary(outcome.bundle)
     print(_("Bundle: {path}").format(path=outcome.bundle.archive))
+    return EXIT_OK
+
+
+def _certificates(project: Path, args: argparse.Namespace) -> int:
+    from generator.outputs.certificates import CertificateError
+
+    csv_path = Path(args.participants) if args.participants else None
+    try:
+        written = pipeline.certificates(
+            project, pack_id=args.pack, participants=csv_path, shown_as=args.participants or "",
+            target=Path(args.out) if args.out else None, place=args.place,
+            when=args.date or (None if args.blank else args.today))
+    except CertificateError as exc:
+        print(f"polmas: {exc}\n" + _("Nothing was written."), file=sys.stderr)
+        return EXIT_USAGE
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    print(_("Certificates: {path}").format(path=written))
     return EXIT_OK
 
 

@@ -13,23 +13,27 @@ from generator.check.legal import check_verification
 from generator.check.private import check_private_details, validate_private_contacts
 from generator.check.site import site_url_problem
 from generator.domain.editions import PublishError, check_editions, check_publishable
-from generator.domain.packs import pack_modules
 from generator.domain.selection import forums_with_handbooks
 from generator.i18n import Language, _, ngettext, use_language
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
+from generator.load.participants import ParticipantRow, read_participants
 from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
 from generator.load.site import SiteConfig, read_site_config
+from generator.model import KINDS_BY_NAME, TrainingPack
 from generator.model.private import PrivateContacts
 from generator.outputs.bundle import (
     SITE_FOLDER,
     BundleResult,
     archive_name,
-    choose_pack,
+    check_audience,
     entries_for,
+    page_weight,
     write_archive,
 )
+from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
 from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
 from generator.outputs.materials import build_materials
+from generator.outputs.print_index import print_folder
 from generator.outputs.site import build_site
 from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
@@ -260,37 +264,72 @@ class BundleOutcome:
     checked: int
 
 
-def bundle(project: Path, *, audience: str | None = None, out_dir: Path | None = None,
-           progress: Progress | None = None, today: date | None = None, lang: Language | None = None) -> BundleOutcome:
+def bundle(project: Path, *, audience: str | None = None, participants: int | None = None,
+           out_dir: Path | None = None, progress: Progress | None = None, today: date | None = None,
+           lang: Language | None = None) -> BundleOutcome:
     """check → build the public site in a scratch folder → zip it with its handbooks and training sheets.
 
     The archive (dist/pustaka-polmas[-<audience>]-<date>.zip, dated by the content) appears only when whole;
     the site/ folder is not touched. `audience` picks a training pack: its page opens first and its sheets
-    are copied into cetak/. `lang`: the language of the messages and progress (default: the current one).
+    are copied into cetak/ in the order of its session plan, after an index sheet of what to print and how
+    many copies for `participants` (default: the pack's expected number). `lang`: the language of the
+    messages and progress (default: the current one).
     """
     with use_language(lang):
-        return _bundle(project, audience=audience, out_dir=out_dir, progress=progress, today=today)
+        return _bundle(project, audience=audience, participants=participants, out_dir=out_dir, progress=progress,
+                       today=today)
 
 
-def _bundle(project: Path, *, audience: str | None, out_dir: Path | None, progress: Progress | None,
-            today: date | None) -> BundleOutcome:
+def _bundle(project: Path, *, audience: str | None, participants: int | None, out_dir: Path | None,
+            progress: Progress | None, today: date | None) -> BundleOutcome:
     report = progress or silent
-    pack = choose_pack(audience)
+    check_audience(audience, [path.stem for path in (project / KINDS_BY_NAME["pack"].folder).glob("*.yaml")])
     target_dir = out_dir or project / "dist"
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bundle-", dir=target_dir, ignore_cleanup_errors=True) as scratch:
         work = Path(scratch)
         built = build(project, site_dir=work / "site", progress=report, today=today)
         kb, printed = built.kb, newest_content_date(built.kb)
-        modules = [m.id for m in pack_modules(kb, pack)] if pack else []
+        pack = kb.get(audience, TrainingPack).data if audience else None
+        printing, items = print_folder(
+            project, kb, pack, site_dir=built.site_dir, participants=participants or pack.participants,
+            site=site_address(project), printed=printed) if pack else ([], [])
         title = f"Pustaka Polmas · paket {pack.title}" if pack else "Pustaka Polmas"
-        entries = list(entries_for(built.site_dir, title=title, pack=pack, module_ids=modules,
+        entries = list(entries_for(built.site_dir, title=title, pack=pack, printing=printing,
                                    templates=project / BUNDLE_TEMPLATES, notice=built.sample_notice))
+        weight = page_weight(built.site_dir, f"paket/{pack.id}.html" if pack else "index.html")
         archive = target_dir / archive_name(printed, pack.id if pack else None)
         advance = report.stage(_("Packing {name}").format(name=archive.name), len(entries))
         size = write_archive(archive, entries, stamp=printed, advance=advance)
     pdfs = [name for name, _data in entries if name.endswith(".pdf") and name.startswith(f"{SITE_FOLDER}/")]
     counts = {"handbooks": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/handbooks/")),
               "training": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
-    return BundleOutcome(built.problems, BundleResult(archive, size, len(entries), built.pages, counts),
-                         len(kb.records))
+    return BundleOutcome(built.problems, BundleResult(
+        archive, size, len(entries), built.pages, counts, page_weight=weight,
+        print_copies=sum(item.copies for item in items)), len(kb.records))
+
+
+def certificates(project: Path, *, pack_id: str, participants: Path | None, shown_as: str = "",
+                 target: Path | None = None, when: date | None = None, place: str = "") -> Path:
+    """check → read the participants' CSV (None: one blank certificate) → write the certificates' PDF.
+
+    Problems in the project or the CSV raise InputError (the CSV's as `<shown_as>:<line>: …`); nothing is
+    written then. The PDF goes to `target` (default dist/sertifikat-<pack>.pdf), never into the site.
+    """
+    kb, problems = check(project)
+    if problems.has_errors():
+        raise InputError(problems)
+    packs = [record.id for record in kb.of_kind(TrainingPack)]
+    if pack_id not in packs:
+        raise CertificateError(_("no training pack '{pack}'{suggestion}; choose one of: {packs} "
+                                 "(the files of data/packs/)").format(
+            pack=pack_id, suggestion=suggest(pack_id, packs), packs=", ".join(packs)))
+    rows: list[ParticipantRow] = []
+    if participants is not None:
+        rows, found = read_participants(participants, shown_as or participants.name)
+        if found:
+            raise InputError(ProblemList(found))
+    suffix = "" if participants is not None else "-kosong"
+    target = target or project / "dist" / f"sertifikat-{pack_id}{suffix}.pdf"
+    data = certificates_pdf(project, kb, kb.get(pack_id, TrainingPack).data, rows, when=when, place=place)
+    return write_certificates(target, data, forbidden=[project / "site", project / INTERNAL_SITE_DIR])

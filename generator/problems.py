@@ -27,7 +27,8 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        # Column 0: the problem is a whole line (a CSV record, where columns are fields, not characters).
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
         label = "" if self.severity is Severity.ERROR else _("warning: ")
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {label}{field}{self.message}"

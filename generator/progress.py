@@ -57,9 +57,14 @@ def bundle_summary(result: BundleResult) -> None:
     table = Table(title=_("Offline bundle ready"), show_header=False, title_justify="left")
     table.add_row(_("File"), str(result.archive))
     table.add_row(_("Size"), filesize.decimal(result.size))
+    table.add_row(_("Opening page weight"), _("{weight} (HTML, styles, scripts, pictures)").format(
+        weight=filesize.decimal(result.page_weight)))
     table.add_row(_("Contents"), _("{files} files, {pages} site pages").format(files=result.files, pages=result.pages))
     for kind, count in result.pdfs.items():
         table.add_row(_(PDF_KINDS.get(kind, kind)), str(count))
+    if result.print_copies:
+        table.add_row(_("To print"), _("{copies} copies, as cetak/00-daftar-cetak.pdf lists").format(
+            copies=result.print_copies))
     table.add_row(_("How to use"), _("unzip it onto a USB stick or a phone, then open index.html (no internet needed)"))
     console.print(table)
 

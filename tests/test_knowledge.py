@@ -126,7 +126,8 @@ def test_file_in_a_folder_of_no_kind(write_and_check: Check) -> None:
     assert write_and_check({"content/guideline/x.yaml": "id: x\n"}) == [
         "content/guideline/x.yaml:1:1: this folder holds no kind of record (did you mean 'content/guidelines'?); "
         "move the file into one of: content/education, content/guidelines, content/legal, content/references, "
-        "content/situations, data/areas, data/calendar, data/forums, data/meetings, data/networks, data/places",
+        "content/situations, data/areas, data/calendar, data/forums, data/meetings, data/networks, data/packs, "
+        "data/places",
     ]
 
 

@@ -106,6 +106,9 @@ def _simple_message(error: ErrorDetails, kind: str, value: object, raw: str | No
     if kind == "too_short":
         least = int(ctx.get("min_length") or 0)
         return ngettext("needs at least {least} entry", "needs at least {least} entries", least).format(least=least)
+    if kind == "too_long":
+        return _("has {actual} entries; at most {most} are allowed (remove some)").format(
+            actual=ctx.get("actual_length"), most=ctx.get("max_length"))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return _("{value!r} is out of range ({limit})").format(value=value, limit=_limit(kind, ctx))
     if kind.startswith("url"):

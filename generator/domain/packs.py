@@ -1,41 +1,11 @@
-"""Training packs: per audience, its education modules in teaching order and a session plan by the clock."""
+"""Training packs (data/packs/): their modules in the coordinator's order and a session plan by the clock."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from generator.knowledge import KnowledgeBase, Record
-from generator.model import Education
-from generator.model.labels import PHASE_ORDER
-
-DAY_START = 8 * 60
-"""Sessions start at 08.00."""
-DAY_TEACHING_MINUTES = 240
-"""At most four hours of teaching a day: a village hall is borrowed for a morning, not a week."""
-BREAK_MINUTES = 15
-
-
-@dataclass(frozen=True)
-class Pack:
-    """One audience's pack: `audiences` are the module audiences it serves, the first being its own."""
-
-    id: str
-    title: str
-    audiences: tuple[str, ...]
-    lead: str
-
-
-PACKS: tuple[Pack, ...] = (
-    Pack("warga", "Warga", ("warga", "umum", "pedagang", "tokoh-masyarakat", "orang-tua", "pekerja"),
-         "Untuk pertemuan RT/RW, pengajian, arisan dan paguyuban pedagang."),
-    Pack("pelajar", "Pelajar", ("pelajar", "guru", "orang-tua"),
-         "Untuk sekolah: pelajar, guru dan orang tua dalam satu rangkaian sesi."),
-    Pack("pengurus-fkpm", "Pengurus FKPM", ("pengurus-fkpm", "perangkat-kelurahan", "tokoh-masyarakat"),
-         "Untuk pengurus forum dan perangkat kelurahan yang menjalankan program bersama."),
-    Pack("bhabinkamtibmas", "Bhabinkamtibmas", ("bhabinkamtibmas", "pospol", "babinsa"),
-         "Untuk petugas di desa dan kelurahan: Bhabinkamtibmas, Pospol dan Babinsa."),
-)
-PACKS_BY_ID = {pack.id: pack for pack in PACKS}
+from generator.model import Education, TrainingPack
 
 
 @dataclass(frozen=True)
@@ -50,36 +20,33 @@ class PlanRow:
     session: int | None
 
 
-def pack_modules(kb: KnowledgeBase, pack: Pack) -> list[Record[Education]]:
-    """The pack's modules: those written for its own audience first, then the others it serves;
-    within each, general modules, then prevention before handling before recovery; then by title."""
-    chosen = [r for r in kb.of_kind(Education) if set(r.data.audience) & set(pack.audiences)]
-    return sorted(chosen, key=lambda r: (pack.audiences[0] not in r.data.audience, _first_phase(kb, r),
-                                         r.data.title.casefold(), r.id))
+def packs(kb: KnowledgeBase) -> list[Record[TrainingPack]]:
+    """Every pack, by id."""
+    return kb.of_kind(TrainingPack)
 
 
-def _first_phase(kb: KnowledgeBase, module: Record[Education]) -> int:
-    """The earliest phase among the guidelines a module supports; -1 (first) when it supports none."""
-    phases = [PHASE_ORDER[kb.get(g).data.phase] for g in module.data.supports if g in kb.records]
-    return min(phases, default=-1)
+def pack_modules(kb: KnowledgeBase, pack: TrainingPack) -> list[Record[Education]]:
+    """The pack's modules in the order its file gives them (an unknown id is a check problem, left out here)."""
+    return [kb.get(module, Education) for module in pack.modules if module in kb.records]
 
 
-def session_plan(modules: list[Record[Education]]) -> list[PlanRow]:
-    """Each module one session, back to back with a break between; a new day when the next would pass
-    four hours of teaching (a module longer than that gets a day of its own)."""
+def session_plan(modules: list[Record[Education]], pack: TrainingPack) -> list[PlanRow]:
+    """Each module one session at the time the pack's rules give it, with a break row between two sessions
+    of the same day."""
     rows: list[PlanRow] = []
-    day, clock, taught = 1, DAY_START, 0
-    for session, module in enumerate(modules, start=1):
+    slots = pack.schedule([module.data.duration_minutes for module in modules])
+    for session, (module, (day, start)) in enumerate(zip(modules, slots, strict=True), start=1):
+        if rows and rows[-1].day == day and pack.break_minutes:
+            begin = start - pack.break_minutes
+            rows.append(PlanRow(day, _clock(begin), _clock(start), pack.break_minutes, None, None))
         minutes = module.data.duration_minutes
-        if taught and taught + minutes > DAY_TEACHING_MINUTES:
-            day, clock, taught = day + 1, DAY_START, 0
-        elif taught:
-            rows.append(PlanRow(day, _clock(clock), _clock(clock + BREAK_MINUTES), BREAK_MINUTES, None, None))
-            clock += BREAK_MINUTES
-        rows.append(PlanRow(day, _clock(clock), _clock(clock + minutes), minutes, module, session))
-        clock += minutes
-        taught += minutes
+        rows.append(PlanRow(day, _clock(start), _clock(start + minutes), minutes, module, session))
     return rows
+
+
+def plan_days(plan: list[PlanRow]) -> int:
+    """How many days a plan takes."""
+    return max((row.day for row in plan), default=0)
 
 
 def _clock(minutes: int) -> str:

@@ -9,6 +9,8 @@ from generator.check.geography import check_geography
 from generator.check.glossary import load_glossary
 from generator.check.manifests import check_published
 from generator.check.meetings import check_meetings
+from generator.check.packs import check_packs
+from generator.check.questions import check_questions
 from generator.check.results import check_results
 from generator.check.validate import validate_record
 from generator.i18n import _
@@ -58,6 +60,8 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     problems.extend(found)
     problems.extend(check_calendar_rules(kb.records, kb.events))
     problems.extend(check_meetings(kb.records))
+    problems.extend(check_questions(kb.records))
+    problems.extend(check_packs(kb.records))
     kb.published = check_published(read_published_files(project))
     if not problems.has_errors():
         problems.extend(check_geography(kb.records))  # geography needs resolved references

@@ -15,6 +15,7 @@ from generator.model.guideline import Guideline
 from generator.model.legal import Legal
 from generator.model.meeting import Meeting
 from generator.model.network import Network
+from generator.model.pack import TrainingPack
 from generator.model.place import Place
 from generator.model.reference import Reference
 from generator.model.situation import Situation
@@ -70,6 +71,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("calendar", "data/calendar", CalendarPeriod, "kalender", "Kalender kerawanan",
          SitePages("calendar_index.md.j2", "calendar.md.j2", 1.0)),
     Kind("meeting", "data/meetings", Meeting, "rapat", "Rapat"),
+    Kind("pack", "data/packs", TrainingPack, "paket", "Paket pelatihan"),
     Kind("area", "data/areas", Area, "wilayah", "Wilayah"),
     Kind("place", "data/places", Place, "tempat", "Tempat"),
 )
@@ -102,5 +104,6 @@ __all__ = [
     "Reference",
     "SitePages",
     "Situation",
+    "TrainingPack",
     "referable_kinds",
 ]

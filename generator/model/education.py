@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, PositiveInt
 
 from generator.model.common import Item, Markdown, Ref, Slug, Strict, Text
+from generator.model.questions import MAX_QUESTIONS, MIN_QUESTIONS, Question
 
 
 class LearningActivity(Strict):
@@ -35,6 +36,11 @@ class Education(Item):
     worksheets: list[Worksheet] = []
     attachments: Annotated[list[Slug], Ref("reference")] = []
     supports: Annotated[list[Slug], Ref("guideline")] = Field([], description="guidelines this module teaches")
+    questions: list[Question] = Field(
+        [], min_length=MIN_QUESTIONS, max_length=MAX_QUESTIONS, title="Soal tes awal dan akhir",
+        description=f"{MIN_QUESTIONS} to {MAX_QUESTIONS} questions asked before and after the session; "
+                    "participants get them without answers, the trainer notes carry the key",
+    )
 
     def search_labels(self) -> list[str]:
         return ["Bahan edukasi", f"{self.duration_minutes} menit"]

@@ -7,13 +7,17 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.domain.packs import PACKS_BY_ID, Pack
 from generator.i18n import _
-from generator.render.materials import MATERIALS_DIR, SHEETS, pack_pdf_path, sheet_path
+from generator.model import TrainingPack
+from generator.problems import suggest
+from generator.render.materials import MATERIALS_DIR
+from generator.render.print_list import INDEX_NAME, PrintItem
 
 SITE_FOLDER = "situs"
 """The site's folder inside the archive; `index.html` beside it opens it."""
@@ -36,6 +40,10 @@ class BundleResult:
     pages: int
     pdfs: dict[str, int] = field(default_factory=dict)
     """kind of PDF ('buku pegangan', 'bahan pelatihan') → count"""
+    page_weight: int = 0
+    """bytes of the page the bundle opens at, with its styles, scripts and images"""
+    print_copies: int = 0
+    """copies to print from cetak/ for the participants asked for (0 without a pack)"""
 
 
 def archive_name(printed: date | None, audience: str | None) -> str:
@@ -44,13 +52,12 @@ def archive_name(printed: date | None, audience: str | None) -> str:
     return f"pustaka-polmas-{audience + '-' if audience else ''}{stamp}.zip"
 
 
-def choose_pack(audience: str | None) -> Pack | None:
-    if audience is None:
-        return None
-    if audience not in PACKS_BY_ID:
-        raise BundleError(_("no training pack for '{audience}'; choose one of: {packs}").format(
-            audience=audience, packs=", ".join(PACKS_BY_ID)))
-    return PACKS_BY_ID[audience]
+def check_audience(audience: str | None, pack_ids: list[str]) -> None:
+    """Refuse an audience without a pack before anything is built."""
+    if audience is not None and audience not in pack_ids:
+        raise BundleError(_("no training pack for '{audience}'{suggestion}; choose one of: {packs} "
+                            "(the files of data/packs/)").format(
+            audience=audience, suggestion=suggest(audience, pack_ids), packs=", ".join(sorted(pack_ids))))
 
 
 def site_files(site_dir: Path) -> list[tuple[str, Path]]:
@@ -64,11 +71,34 @@ def site_files(site_dir: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def print_files(site_dir: Path, pack: Pack, module_ids: list[str]) -> list[tuple[str, Path]]:
-    """An audience pack's sheets, copied to cetak/: the pack's plan first, then each module's sheets in order."""
-    chosen = [pack_pdf_path(pack.id)] + [sheet_path(m, stem) for m in module_ids for stem, *_rest in SHEETS]
-    return [(f"{PRINT_FOLDER}/{PurePosixPath(rel).relative_to(MATERIALS_DIR).as_posix()}", site_dir / rel)
-            for rel in chosen]
+def print_files(site_dir: Path, items: list[PrintItem], index_pdf: bytes) -> list[tuple[str, Path | bytes]]:
+    """A pack's cetak/ folder: the index sheet, then every file in the order of the session plan."""
+    return [(f"{PRINT_FOLDER}/{INDEX_NAME}", index_pdf)] + [
+        (f"{PRINT_FOLDER}/{item.name}", site_dir / item.source) for item in items]
+
+
+def page_weight(site_dir: Path, page: str) -> int:
+    """Bytes a browser loads to show `page` of the site: its HTML and the local styles, scripts and images it
+    names (what opening the bundle costs a phone)."""
+    html_path = site_dir / page
+    finder = _AssetFinder()
+    finder.feed(html_path.read_text(encoding="utf-8"))
+    assets = {(html_path.parent / unquote(urlsplit(ref).path)).resolve() for ref in finder.refs
+              if ref and not urlsplit(ref).scheme and not ref.startswith(("#", "//"))}
+    return html_path.stat().st_size + sum(a.stat().st_size for a in assets if a.is_file())
+
+
+class _AssetFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "img") and found.get("src"):
+            self.refs.append(str(found["src"]))
+        elif tag == "link" and found.get("href") and "stylesheet" in (found.get("rel") or ""):
+            self.refs.append(str(found["href"]))
 
 
 def landing_page(target: str, title: str, *, templates: Path, notice: str = "") -> str:
@@ -79,7 +109,7 @@ def landing_page(target: str, title: str, *, templates: Path, notice: str = "") 
     return env.get_template("index.html.j2").render(target=target, title=title, notice=notice)
 
 
-def readme_text(title: str, pack: Pack | None, notice: str = "") -> str:
+def readme_text(title: str, pack: TrainingPack | None, notice: str = "") -> str:
     lines = [
         title, *([notice] if notice else []), "",
         "Cara membuka: salin folder ini ke flashdisk atau ponsel, lalu buka index.html dengan peramban",
@@ -87,10 +117,12 @@ def readme_text(title: str, pack: Pack | None, notice: str = "") -> str:
         "",
         f"{SITE_FOLDER}/            situs lengkap",
         f"{SITE_FOLDER}/handbooks/  buku pegangan setiap forum (PDF)",
-        f"{SITE_FOLDER}/{MATERIALS_DIR}/      bahan peserta, lembar kegiatan, catatan pelatih, paket pelatihan (PDF)",
+        f"{SITE_FOLDER}/{MATERIALS_DIR}/      bahan peserta, lembar kegiatan, tes, slide, catatan pelatih, paket "
+        "pelatihan (PDF)",
     ]
     if pack:
-        lines.append(f"{PRINT_FOLDER}/            bahan cetak paket {pack.title}: rencana sesi dulu, lalu per modul")
+        lines.append(f"{PRINT_FOLDER}/            bahan cetak paket {pack.title}, menurut urutan sesi; mulai dari "
+                     f"{INDEX_NAME} (apa dicetak berapa kali)")
     lines += ["", "Keadaan darurat: hubungi 110 (Polri), bebas pulsa, 24 jam.", ""]
     return "\n".join(lines)
 
@@ -120,12 +152,12 @@ def write_archive(target: Path, entries: list[tuple[str, Path | bytes]], *, stam
     return target.stat().st_size
 
 
-def entries_for(site_dir: Path, *, title: str, pack: Pack | None, module_ids: list[str],
+def entries_for(site_dir: Path, *, title: str, pack: TrainingPack | None, printing: list[tuple[str, Path | bytes]],
                 templates: Path, notice: str = "") -> Iterator[tuple[str, Path | bytes]]:
     """Everything in the archive, in order: index.html, BACA-SAYA.txt, cetak/ (a pack only), situs/."""
     start = f"{SITE_FOLDER}/paket/{pack.id}.html" if pack else f"{SITE_FOLDER}/index.html"
     yield "index.html", landing_page(start, title, templates=templates, notice=notice).encode("utf-8")
     yield "BACA-SAYA.txt", readme_text(title, pack, notice).encode("utf-8")
     if pack:
-        yield from print_files(site_dir, pack, module_ids)
+        yield from printing
     yield from site_files(site_dir)

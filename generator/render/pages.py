@@ -34,6 +34,7 @@ from generator.render.mappages import forum_map, forum_svg_path, situation_map
 from generator.render.maps import MapEmbed
 from generator.render.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from generator.render.results import KaryaNyata, karya_nyata
+from generator.render.sheets import Sheet, module_sheets
 from generator.render.views import Citation, Link, SiteIndex
 
 PhaseLinks = list[tuple[str, list[Link]]]
@@ -87,6 +88,8 @@ class GuidelinePage(ItemPage):
 class EducationPage(ItemPage):
     supports: list[Link]
     attachments: list[Link]
+    sheets: list[Sheet]
+    """Its printable sheets (materi/<module>/), in session order."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,7 @@ def guideline_page(record: Record[Guideline], index: SiteIndex) -> GuidelinePage
 
 def education_page(record: Record[Education], index: SiteIndex) -> EducationPage:
     return EducationPage(*_common(record, index), supports=index.links(record.data.supports),
-                         attachments=index.links(record.data.attachments))
+                         attachments=index.links(record.data.attachments), sheets=module_sheets(record.data))
 
 
 def legal_page(record: Record[Legal], index: SiteIndex) -> LegalPage:

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.domain.editions import forum_editions
-from generator.domain.packs import BREAK_MINUTES, DAY_TEACHING_MINUTES, PACKS, pack_modules, session_plan
+from generator.domain.packs import pack_modules, packs, session_plan
 from generator.knowledge import KnowledgeBase
 from generator.model import KINDS, Forum, Guideline
 from generator.model.forum import EVIDENCE_FOLDER
@@ -42,6 +42,8 @@ from generator.render.pages import (
 )
 from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
+from generator.render.session_sheets import SESSION_DOCUMENTS
+from generator.render.sheets import module_sheets
 from generator.render.text import SHARED_TEMPLATES, content_html, html_text, plain, safe_url
 from generator.render.views import Link, SiteIndex, anchor
 
@@ -179,13 +181,14 @@ def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:
     """The training packs: an index, and per audience its modules in order with a session plan."""
     files: dict[str, str | bytes] = {}
     rows = []
-    for pack in PACKS:
+    for record in packs(kb):
+        pack = record.data
         modules = pack_modules(kb, pack)
         links = {r.id: Link(r) for r in modules}
         rows.append({"pack": pack, "modules": modules, "minutes": sum(r.data.duration_minutes for r in modules)})
         files[f"paket/{pack.id}.md"] = env.get_template("pack.md.j2").render(
-            base=ITEM_BASE, pack=pack, modules=list(links.values()), links=links, plan=session_plan(modules),
-            break_minutes=BREAK_MINUTES, day_minutes=DAY_TEACHING_MINUTES,
+            base=ITEM_BASE, pack=pack, modules=list(links.values()), links=links, plan=session_plan(modules, pack),
+            sheets={r.id: module_sheets(r.data) for r in modules}, documents=SESSION_DOCUMENTS,
         )
     files["paket/index.md"] = UNSEARCHED_PAGE + env.get_template("packs.md.j2").render(base=ITEM_BASE, packs=rows)
     return files

@@ -10,9 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from generator import pipeline
-from generator.domain.packs import PACKS, pack_modules
+from generator.domain.packs import pack_modules, packs
 from generator.knowledge import load_knowledge
+from generator.model import TrainingPack
 from generator.outputs.bundle import BundleError
+from generator.render.print_list import print_list
+from generator.render.sheets import module_sheets
 from tests.bundle.conftest import PRIVATE_NAME, PRIVATE_PHONE, StageRecorder, copy_sample
 from tests.conftest import REPO
 
@@ -63,7 +66,8 @@ def test_every_module_has_a_handout_a_worksheet_and_trainer_notes(unzipped: Path
 
 def test_each_audience_pack_lists_its_modules_in_order_with_a_session_plan(unzipped: Path) -> None:
     kb, _ = load_knowledge(REPO)
-    for pack in PACKS:
+    for record in packs(kb):
+        pack = record.data
         modules = pack_modules(kb, pack)
         assert modules, f"the sample has modules for {pack.id}"
         page = (unzipped / f"situs/paket/{pack.id}.html").read_text(encoding="utf-8")
@@ -78,15 +82,30 @@ def test_each_audience_pack_lists_its_modules_in_order_with_a_session_plan(unzip
 
 def test_audience_bundle_opens_its_pack_and_carries_its_sheets_to_print(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
-    outcome = pipeline.bundle(project, audience="pelajar", out_dir=tmp_path / "out")
+    outcome = pipeline.bundle(project, audience="pelajar", participants=12, out_dir=tmp_path / "out")
     assert outcome.bundle.archive.name == "pustaka-polmas-pelajar-2026-12-01.zip"
     with zipfile.ZipFile(outcome.bundle.archive) as archive:
         listed = archive.namelist()
         assert 'url=situs/paket/pelajar.html"' in archive.read("index.html").decode()
+        index_pdf = PdfReader(io.BytesIO(archive.read("cetak/00-daftar-cetak.pdf")))
+        index = " ".join(page.extract_text() for page in index_pdf.pages)
     kb, _ = load_knowledge(project)
+    pack = kb.get("pelajar", TrainingPack).data
+    items = print_list(kb, pack, 12)
     printed = [n for n in listed if n.startswith("cetak/")]
-    assert printed[0] == "cetak/paket-pelajar.pdf"
-    assert len(printed) == 1 + 3 * len(pack_modules(kb, next(p for p in PACKS if p.id == "pelajar")))
+    assert printed == ["cetak/00-daftar-cetak.pdf", *(f"cetak/{item.name}" for item in items)]
+    assert printed == sorted(printed), "a file browser shows them in the order of the session plan"
+    module = pack_modules(kb, pack)[0]
+    assert [n.split("/", 2)[2] for n in printed if f"-sesi-1-{module.id}/" in n] == [
+        f"{i}-{sheet.stem}.pdf" for i, sheet in enumerate(module_sheets(module.data), start=1)]
+    assert printed[-3:] == ["cetak/04-umpan-balik.pdf", "cetak/05-rekap-umpan-balik.pdf", "cetak/06-sertifikat.pdf"]
+    flat = index.replace("\n", " ")
+    assert "12 peserta" in flat and f"Jumlah salinan {sum(item.copies for item in items)}" in flat
+    copies = {item.name.rsplit("/", 1)[-1]: item.copies for item in items}
+    assert copies["3-tes-awal.pdf"] == 12 and copies["1-catatan-pelatih.pdf"] == 1
+    assert copies["02-daftar-hadir.pdf"] == 1, "one list a day; the pelajar pack takes one day"
+    assert outcome.bundle.print_copies == sum(item.copies for item in items)
+    assert 10_000 < outcome.bundle.page_weight < outcome.bundle.size
     assert "situs/index.html" in listed, "the whole site comes along, so search still finds everything"
 
 
@@ -97,7 +116,7 @@ def test_the_same_content_gives_the_same_archive(bundled: pipeline.BundleOutcome
 
 
 def test_an_unknown_audience_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(BundleError, match="pilih salah satu: warga, pelajar, pengurus-fkpm, bhabinkamtibmas"):
+    with pytest.raises(BundleError, match="pilih salah satu: bhabinkamtibmas, pelajar, pengurus-fkpm, warga"):
         pipeline.bundle(REPO, audience="polisi", out_dir=tmp_path / "out", lang="id")
     assert not (tmp_path / "out").exists()
 

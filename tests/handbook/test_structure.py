@@ -85,7 +85,8 @@ def test_every_image_says_what_it_is(pdfs: list[Path], sample_build: pipeline.Bu
     for path in pdfs:
         with pikepdf.open(path) as pdf:
             figures = read_structure(pdf).figures
-        assert figures, path
+        # Slides and certificates are text on a page (no QR code, no picture); every other PDF has figures.
+        assert figures or path.stem in ("slide", "sertifikat"), path
         assert [alt for alt in figures if not alt.startswith(ALT_TEXTS) and alt not in photos] == [], path
     with pikepdf.open(next(p for p in pdfs if "handbooks" in p.parts)) as pdf:
         figures = read_structure(pdf).figures
