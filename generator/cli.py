@@ -128,10 +128,13 @@ def _build(project: Path, args: argparse.Namespace) -> int:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, "The previous site/ was left as it was.")
-    report(result.problems, checked=len(result.kb.records))
+    report(result.problems, checked=result.checked)
     print(f"Site: {result.site_dir / 'index.html'} ({result.pages} pages)")
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
         print(f"Handbook: {pdf}")
+    for adopted in result.adopted:
+        print(f"Published: {adopted.path} (handbook.state: diadopsi); {adopted.note}",
+              file=sys.stdout if adopted.committed else sys.stderr)
     if args.internal:
         print("Internal edition with names and phone numbers: share it with the forum's officers only; "
               "never publish it.")
