@@ -146,9 +146,10 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
                   today: date | None = None, reviews: list[ForumReviews] | None = None) -> Path:
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder.
 
-    `kb` is what the site shows (no drafts); the handbooks print only approved items, except in an internal
+    Drafts are left out of everything; the handbooks print only approved items, except in an internal
     build, where the items under review are printed too, marked.
     """
+    kb = with_statuses(kb, SITE_STATUSES)  # the preview (`polmas serve`) shows what a build publishes
     docs = render_site_docs(kb, project=project, private=private, today=today or date.today(), reviews=reviews)
     report = progress or silent
     printed = with_statuses(kb, INTERNAL_HANDBOOK_STATUSES if private else HANDBOOK_STATUSES)
