@@ -54,11 +54,6 @@ def with_statuses(kb: KnowledgeBase, shown: frozenset[Status]) -> KnowledgeBase:
     return view
 
 
-def hidden_ids(kb: KnowledgeBase, view: KnowledgeBase) -> set[str]:
-    """The ids of `kb` that `view` leaves out."""
-    return set(kb.records) - set(view.records)
-
-
 def _without(model: BaseModel, hidden: set[str]) -> BaseModel | _Dropped:
     """`model` with every reference to a hidden id removed (the same object when it names none)."""
     update: dict[str, Any] = {}
