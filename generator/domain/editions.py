@@ -209,7 +209,8 @@ def check_publishable(kb: KnowledgeBase, manifests: list[Manifest]) -> None:
 
 
 def check_edition_number(forum: Record[Forum], manifest: Manifest, published: dict[int, Manifest]) -> list[Problem]:
-    """An edition number never goes back; rebuilding a published number with new content deserves a warning."""
+    """An edition number never goes back; rebuilding a published number with new content deserves a warning,
+    and is refused while the edition is marked adopted (its number did not go up)."""
     if not published:
         return []
     newest = max(published)
@@ -220,6 +221,12 @@ def check_edition_number(forum: Record[Forum], manifest: Manifest, published: di
                         f"edition {manifest.edition} is older than edition {newest}, already published "
                         f"({manifest_path(forum.id, newest)}); an edition number never goes back: "
                         f"use {newest} to rebuild that edition or {newest + 1} for a new one")]
+    if manifest.edition == newest and not published[newest].same_contents(manifest) and _adopted(forum):
+        return [Problem(path, line, column, field,
+                        f"edition {newest} is marked diadopsi and was published ({manifest_path(forum.id, newest)}), "
+                        f"but its contents have changed since, so the adopted edition would no longer be what "
+                        f"was published; raise the edition to {newest + 1} to publish the new contents, or set "
+                        "handbook.state to disiapkan while you prepare them")]
     if manifest.edition == newest and not published[newest].same_contents(manifest):
         return [Problem(path, line, column, field,
                         f"edition {newest} was published ({manifest_path(forum.id, newest)}) and its contents "
@@ -245,6 +252,10 @@ def check_editions(kb: KnowledgeBase) -> list[Problem]:
 
 def _printed_contents(printed: KnowledgeBase, forum: Record[Forum]) -> EditionContents:
     return select_edition_contents(printed, printed.get(forum.id, Forum))
+
+
+def _adopted(forum: Record[Forum]) -> bool:
+    return forum.data.handbook is not None and forum.data.handbook.state == "diadopsi"
 
 
 def adoption_due(forum: Record[Forum], published: dict[int, Manifest]) -> bool:

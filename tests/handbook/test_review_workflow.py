@@ -113,6 +113,13 @@ def test_an_adopted_edition_is_published_by_the_build_and_the_next_edition_shows
 
     assert build(project) == EXIT_OK
     assert "Published:" not in capsys.readouterr().out, "an edition is published once"
+    guideline = project / GUIDELINE
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace("didahulukan", "selalu diutamakan"),
+                         encoding="utf-8")
+    assert main(["--project", str(project), "check"]) == EXIT_INPUT, "the adopted number did not go up"
+    assert capsys.readouterr().out.startswith(
+        f"{FORUM_FILE}:12:12: handbook.edition: edition 1 is marked diadopsi and was published "
+        f"({MANIFEST.format(1)}), but its contents have changed since")
 
     write_project(scratch, edition=2)  # edition 2 is being prepared (state: disiapkan, the default)
     guideline = project / GUIDELINE
