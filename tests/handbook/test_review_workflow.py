@@ -18,9 +18,9 @@ from tests.conftest import SAMPLE_TODAY, Scratch
 from tests.handbook.pdfread import page_texts
 from tests.handbook.project import set_site_url, write_project
 from tests.handbook.test_editions import changes_page
-from tests.test_private_contacts import PRIVATE
 
 FORUM_FILE = "data/forums/fkpm-ngrandusari.yaml"
+PRIVATE = 'contacts:\n  - {forum: fkpm-ngrandusari, role: Ketua, name: Sri Wahyuningsih, phone: "+62 812-3456-7890"}\n'
 GUIDELINE = "content/guidelines/hentikan-tawuran.yaml"
 PDF = "handbooks/fkpm-ngrandusari/fkpm-ngrandusari-edisi-{}.pdf"
 MANIFEST = "data/editions/fkpm-ngrandusari/{}.json"
