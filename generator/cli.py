@@ -219,10 +219,13 @@ def _build(project: Path, args: argparse.Namespace) -> int:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, _("The previous site/ was left as it was."))
-    report(result.problems, checked=len(result.kb.records))
+    report(result.problems, checked=result.checked)
     print(_("Site: {index} ({pages} pages)").format(index=result.site_dir / "index.html", pages=result.pages))
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
         print(_("Handbook: {path}").format(path=pdf))
+    for adopted in result.adopted:
+        print(_("Published: {path} (handbook.state: diadopsi); {note}").format(path=adopted.path, note=adopted.note),
+              file=sys.stdout if adopted.committed else sys.stderr)
     if args.internal:
         print(_("Internal edition with names and phone numbers: share it with the forum's officers only; "
                 "never publish it."))

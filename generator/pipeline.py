@@ -11,16 +11,26 @@ from pathlib import Path
 from generator.check.calendar import uncovered_years
 from generator.check.legal import check_verification
 from generator.check.private import check_private_details, validate_private_contacts
+from generator.check.review import check_draft_references, check_review_dates
 from generator.check.site import site_url_problem
-from generator.domain.editions import PublishError, check_editions, check_publishable
+from generator.domain.editions import PublishError, check_approved, check_editions, check_publishable
+from generator.domain.reviews import ForumReviews, overdue_reviews
 from generator.domain.selection import forums_with_handbooks
 from generator.i18n import Language, _, ngettext, use_language
 from generator.knowledge import KnowledgeBase, Record, load_knowledge, newest_content_date
+from generator.knowledge.status_view import (
+    HANDBOOK_STATUSES,
+    INTERNAL_HANDBOOK_STATUSES,
+    SITE_STATUSES,
+    with_statuses,
+)
 from generator.load.participants import ParticipantRow, read_participants
 from generator.load.private import PRIVATE_CONTACTS, read_private_contacts
 from generator.load.site import SiteConfig, read_site_config
 from generator.model import KINDS_BY_NAME, TrainingPack
+from generator.model.forum import Forum
 from generator.model.private import PrivateContacts
+from generator.outputs.adoption import AdoptedEdition, publish_adopted_editions
 from generator.outputs.bundle import (
     SITE_FOLDER,
     BundleResult,
@@ -78,11 +88,16 @@ class InputError(Exception):
 @dataclass(frozen=True)
 class BuildResult:
     kb: KnowledgeBase
+    """What the site shows: the checked knowledge base without its drafts."""
     problems: ProblemList
     site_dir: Path
     pages: int
+    checked: int
+    """How many records were read and checked (drafts included)."""
     sample_notice: str = ""
     """The sample setting's phrase ('' when the content is the project's own): the banner, the covers."""
+    adopted: tuple[AdoptedEdition, ...] = ()
+    """The manifests this build wrote for editions marked `diadopsi`."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,8 @@ def check_project(project: Path, *, today: date | None = None) -> Checked:
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
     problems.extend(check_verification(kb.records, today=today))
+    problems.extend(check_review_dates(kb.records, today=today))
+    problems.extend(check_draft_references(kb.records))
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(kb))
     return Checked(kb, problems, private)
@@ -135,14 +152,20 @@ def site_address(project: Path) -> SiteAddress:
 
 def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts | None = None,
                   progress: Progress | None = None, config: SiteConfig | None = None,
-                  today: date | None = None) -> Path:
-    """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
-    docs = render_site_docs(kb, project=project, private=private, today=today or date.today())
+                  today: date | None = None, reviews: list[ForumReviews] | None = None) -> Path:
+    """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder.
+
+    Drafts are left out of everything; the handbooks print only approved items, except in an internal
+    build, where the items under review are printed too, marked.
+    """
+    kb = with_statuses(kb, SITE_STATUSES)  # the preview (`polmas serve`) shows what a build publishes
+    docs = render_site_docs(kb, project=project, private=private, today=today or date.today(), reviews=reviews)
     report = progress or silent
-    forums = forums_with_handbooks(kb)
+    printed = with_statuses(kb, INTERNAL_HANDBOOK_STATUSES if private else HANDBOOK_STATUSES)
+    forums = forums_with_handbooks(printed)
     config = config or site_config(project)
     site = SiteAddress.from_config(config)
-    built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
+    built = build_handbooks(project, printed, site=site, forums=forums,  # a failure writes nothing
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
                             advance=report.stage(_("Handbooks (PDF)"), len(forums)), sample=config.sample)
     docs.update(handbook_files(built))
@@ -155,34 +178,42 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
 
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
-          progress: Progress | None = None, today: date | None = None, lang: Language | None = None) -> BuildResult:
+          progress: Progress | None = None, today: date | None = None, lang: Language | None = None,
+          publish_adopted: bool = True) -> BuildResult:
     """check → generate → build the site into a temp folder and swap it in.
 
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
     into a separate site for the forum's officers. `today` (default: the clock's date) is the day the risk
     calendar's "this month" and the overdue follow-ups count from: the same input and day give the same bytes.
-    `lang`: the language of the messages and progress (default: the current one).
+    `lang`: the language of the messages and progress (default: the current one). `publish_adopted`: write
+    (and commit) the manifests of editions the coordinator marked `diadopsi`.
     """
     with use_language(lang):
-        return _build(project, site_dir=site_dir, internal=internal, progress=progress, today=today)
+        return _build(project, site_dir=site_dir, internal=internal, progress=progress, today=today,
+                      publish_adopted=publish_adopted)
 
 
 def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Progress | None,
-           today: date | None) -> BuildResult:
+           today: date | None, publish_adopted: bool) -> BuildResult:
     today = today or date.today()
     checked = check_project(project, today=today)
-    kb, problems = checked.kb, checked.problems
+    problems = checked.problems
     if problems.has_errors():
         raise InputError(problems)
+    kb = with_statuses(checked.kb, SITE_STATUSES)  # drafts never leave the project
     private = _private_contacts(checked) if internal else None
     config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
-    docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today)
+    reviews = overdue_reviews(checked.kb, today=today) if internal else None  # drafts too: they need review
+    docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today,
+                             reviews=reviews)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     notice = shared_phrase(project / "templates", "sample_notice") if config.sample else ""
     pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
+    # After the site is whole: a failed build publishes nothing. `check` made sure adopted editions are clean.
+    adopted = publish_adopted_editions(project, with_statuses(kb, HANDBOOK_STATUSES)) if publish_adopted else []
     return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
-                       notice)
+                       len(checked.kb.records), notice, tuple(adopted))
 
 
 def _private_contacts(checked: Checked) -> PrivateContacts:
@@ -220,9 +251,10 @@ def handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool,
 
 
 def _handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool, site_dir: Path | None) -> HandbooksResult:
-    kb, problems = check(project)
+    checked, problems = check(project)
     if problems.has_errors():
         raise InputError(problems)
+    kb = with_statuses(checked, HANDBOOK_STATUSES)  # a handbook prints approved items only
     with_handbook = {forum.id: forum for forum in forums_with_handbooks(kb)}
     for forum_id in forum_ids or []:
         if forum_id not in with_handbook:
@@ -235,6 +267,8 @@ def _handbooks(project: Path, *, forum_ids: list[str] | None, publish: bool, sit
     placeholder = site_url_problem(config, severity=Severity.ERROR) if publish else None
     if placeholder:  # checked before any PDF is made: the QR codes and colophon would carry the placeholder
         raise PublishError(_("an edition cannot be published yet: {problem}").format(problem=placeholder.format()))
+    if publish:
+        check_approved(checked, [checked.get(forum.id, Forum) for forum in forums])
     built = build_handbooks(project, kb, site=SiteAddress.from_config(config), forums=forums,
                             map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
                             sample=config.sample)
@@ -288,7 +322,7 @@ def _bundle(project: Path, *, audience: str | None, participants: int | None, ou
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bundle-", dir=target_dir, ignore_cleanup_errors=True) as scratch:
         work = Path(scratch)
-        built = build(project, site_dir=work / "site", progress=report, today=today)
+        built = build(project, site_dir=work / "site", progress=report, today=today, publish_adopted=False)
         kb, printed = built.kb, newest_content_date(built.kb)
         pack = kb.get(audience, TrainingPack).data if audience else None
         printing, items = print_folder(
@@ -306,7 +340,7 @@ def _bundle(project: Path, *, audience: str | None, participants: int | None, ou
               "training": sum(1 for n in pdfs if n.startswith(f"{SITE_FOLDER}/materi/"))}
     return BundleOutcome(built.problems, BundleResult(
         archive, size, len(entries), built.pages, counts, page_weight=weight,
-        print_copies=sum(item.copies for item in items)), len(kb.records))
+        print_copies=sum(item.copies for item in items)), built.checked)
 
 
 def certificates(project: Path, *, pack_id: str, participants: Path | None, shown_as: str = "",

@@ -109,7 +109,9 @@ def test_every_sample_legal_item_links_its_official_text_and_says_when_it_was_ch
     assert len(legals) >= 12
     unchecked = [r.id for r in legals if r.data.official_url is None or r.data.verified_on is None]
     assert unchecked == []
-    assert all(r.data.status == "ditinjau" for r in legals)  # none checked word for word against the official text
+    # Approved for the illustrative sample (every page says so), so the handbooks print the legal chapter and the
+    # guidelines' citations; a project of its own keeps them ditinjau until checked against the official text.
+    assert all(r.data.status == "disahkan" for r in legals)
     assert {"uu-11-2012", "uu-1-2023", "perkap-23-2007"} <= {r.id for r in legals}
 
 

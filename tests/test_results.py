@@ -27,6 +27,7 @@ summary: Bentrokan antarpelajar.
 type: masalah
 class: GN
 description: Bentrokan antarpelajar sepulang sekolah.
+status: disahkan
 indicators:
   - id: tawuran-per-bulan
     text: Jumlah tawuran per bulan

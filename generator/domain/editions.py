@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from generator.domain.selection import EditionContents, forums_with_handbooks, select_edition_contents
+from generator.domain.text_fields import text_fields
+from generator.domain.word_diff import Segment, word_diff
 from generator.i18n import _
 from generator.knowledge import KnowledgeBase, Record
+from generator.knowledge.status_view import HANDBOOK_STATUSES, with_statuses
 from generator.load.editions import EDITIONS_DIR
 from generator.model import ITEM_KINDS, Forum
 from generator.model.manifest import Manifest, ManifestItem
@@ -24,6 +27,14 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(("forum", *ITEM_KINDS))}
 
 
 @dataclass(frozen=True)
+class FieldDiff:
+    """One text field of a changed item, word by word ('steps[2].text')."""
+
+    field: str
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
 class Changes:
     """What differs from the newest edition published before this one (None: there is none)."""
 
@@ -31,6 +42,8 @@ class Changes:
     added: list[ManifestItem]
     changed: list[ManifestItem]
     removed: list[ManifestItem]
+    diffs: dict[str, list[FieldDiff] | None] = field(default_factory=dict)
+    """'kind:id' of each changed item → its changed text fields; None when the previous manifest kept no text."""
 
 
 def build_manifest(contents: EditionContents) -> Manifest:
@@ -44,12 +57,16 @@ def build_manifest(contents: EditionContents) -> Manifest:
         profile["meetings"] = [m.data.model_dump(mode="json") for m in contents.meetings]
     if contents.calendar:
         profile["calendar"] = [p.data.model_dump(mode="json") for p in contents.calendar]
-    items = [ManifestItem(id=forum.id, kind="forum", title=forum.title, sha256=_hash(profile))]
+    forum_text = {k: v for k, v in text_fields(forum.data).items() if not k.startswith("handbook")}
+    items = [ManifestItem(id=forum.id, kind="forum", title=forum.title, sha256=_hash(profile), text=forum_text)]
     for record in contents.items:
         data = record.data.model_dump(mode="json", by_alias=True)
+        text = text_fields(record.data)
         if record.id in contents.local_notes:
             data["local_notes"] = contents.local_notes[record.id]
-        items.append(ManifestItem(id=record.id, kind=record.kind.name, title=record.title, sha256=_hash(data)))
+            text |= {f"local_notes[{n}]": note for n, note in enumerate(contents.local_notes[record.id])}
+        items.append(ManifestItem(id=record.id, kind=record.kind.name, title=record.title, sha256=_hash(data),
+                                  text=text))
     items.sort(key=lambda i: (_KIND_RANK[i.kind], i.id))
     return Manifest(forum=forum.id, edition=contents.handbook.edition, date=contents.handbook.date, items=tuple(items))
 
@@ -78,12 +95,24 @@ def changes_since_previous(current: Manifest, published: dict[int, Manifest]) ->
     previous = published[max(older)]
     before = {(i.kind, i.id): i for i in previous.items}
     now = {(i.kind, i.id): i for i in current.items}
+    changed = [i for key, i in now.items() if key in before and before[key].sha256 != i.sha256]
     return Changes(
         previous,
         added=[i for key, i in now.items() if key not in before],
-        changed=[i for key, i in now.items() if key in before and before[key].sha256 != i.sha256],
+        changed=changed,
         removed=[i for key, i in before.items() if key not in now],
+        diffs={f"{i.kind}:{i.id}": text_diffs(before[(i.kind, i.id)], i) for i in changed},
     )
+
+
+def text_diffs(before: ManifestItem, after: ManifestItem) -> list[FieldDiff] | None:
+    """Every text field that differs, in the new item's field order, then the fields it no longer has."""
+    if before.text is None or after.text is None:
+        return None
+    old, new = before.text, after.text
+    names = [*new, *(name for name in old if name not in new)]
+    return [FieldDiff(name, word_diff(old.get(name, ""), new.get(name, "")))
+            for name in names if old.get(name, "") != new.get(name, "")]
 
 
 @dataclass(frozen=True)
@@ -142,11 +171,38 @@ class PublishError(Exception):
     """The edition cannot be published as it stands; the message says what to change."""
 
 
+def unapproved_items(contents: EditionContents) -> list[Record]:
+    """The records of an edition (its items and calendar periods) whose status is not `disahkan`, by file."""
+    found = [r for r in (*contents.items, *contents.calendar) if r.data.status != "disahkan"]
+    return sorted(found, key=lambda r: r.source.src_path)
+
+
+def unapproved_list(records: list[Record], separator: str = "\n  ") -> str:
+    """'content/x.yaml: id (ditinjau)' per record, for the messages that refuse to publish."""
+    return separator.join(f"{r.source.src_path}: {r.id} ({r.data.status})" for r in records)
+
+
+def check_approved(kb: KnowledgeBase, forums: list[Record[Forum]]) -> None:
+    """Raise PublishError if an edition would hold an item that is not `disahkan` (drafts included).
+
+    Asked of the whole knowledge base: the public handbook leaves such items out, but a published edition
+    is a record of what the forum adopted, so it must hold exactly what the forum's rules select.
+    """
+    blocked = [(forum, unapproved_items(select_edition_contents(kb, forum))) for forum in forums]
+    lines = [_("edition {edition} of '{forum}' holds items that are not disahkan:").format(
+        edition=forum.data.handbook.edition if forum.data.handbook else "?", forum=forum.id)
+        + "\n  " + unapproved_list(records) for forum, records in blocked if records]
+    if lines:
+        raise PublishError(_("an edition cannot be published while it holds items that are not disahkan; "
+                             "approve them (status: disahkan) or leave them out (handbook.exclude):")
+                           + "\n" + "\n".join(lines))
+
+
 def check_publishable(kb: KnowledgeBase, manifests: list[Manifest]) -> None:
     """Raise PublishError if any edition was already published with other contents (checked before any write)."""
     for manifest in manifests:
         published = published_editions(kb, manifest.forum).get(manifest.edition)
-        if published is not None and published != manifest:
+        if published is not None and not published.same_contents(manifest):
             rel = manifest_path(manifest.forum, manifest.edition)
             raise PublishError(
                 _("edition {edition} of '{forum}' was already published ({file}) with other contents; raise "
@@ -156,7 +212,8 @@ def check_publishable(kb: KnowledgeBase, manifests: list[Manifest]) -> None:
 
 
 def check_edition_number(forum: Record[Forum], manifest: Manifest, published: dict[int, Manifest]) -> list[Problem]:
-    """An edition number never goes back; rebuilding a published number with new content deserves a warning."""
+    """An edition number never goes back; rebuilding a published number with new content deserves a warning,
+    and is refused while the edition is marked adopted (its number did not go up)."""
     if not published:
         return []
     newest = max(published)
@@ -168,7 +225,14 @@ def check_edition_number(forum: Record[Forum], manifest: Manifest, published: di
                           "number never goes back: use {newest} to rebuild that edition or {next} for a new "
                           "one").format(edition=manifest.edition, newest=newest,
                                         file=manifest_path(forum.id, newest), next=newest + 1))]
-    if manifest.edition == newest and published[newest].items != manifest.items:
+    if manifest.edition == newest and not published[newest].same_contents(manifest) and _adopted(forum):
+        return [Problem(path, line, column, field,
+                        _("edition {newest} is marked diadopsi and was published ({file}), but its contents have "
+                          "changed since, so the adopted edition would no longer be what was published; raise the "
+                          "edition to {next} to publish the new contents, or set handbook.state to disiapkan while "
+                          "you prepare them").format(newest=newest, file=manifest_path(forum.id, newest),
+                                                     next=newest + 1))]
+    if manifest.edition == newest and not published[newest].same_contents(manifest):
         return [Problem(path, line, column, field,
                         _("edition {newest} was published ({file}) and its contents have changed since; raise the "
                           "edition to {next} before publishing again").format(
@@ -178,15 +242,46 @@ def check_edition_number(forum: Record[Forum], manifest: Manifest, published: di
 
 
 def check_editions(kb: KnowledgeBase) -> list[Problem]:
-    """Handbook problems `polmas check` reports: edition numbers, broken manifests, notes on absent guidelines."""
+    """Handbook problems `polmas check` reports: edition numbers, broken manifests, notes on absent guidelines,
+    and an adopted edition that holds items not yet approved."""
     problems: list[Problem] = []
+    printed = with_statuses(kb, HANDBOOK_STATUSES)  # what the public handbooks hold
     for forum in forums_with_handbooks(kb):
         contents = select_edition_contents(kb, forum)
         published = published_editions(kb, forum.id)
         problems += kb.published[forum.id].problems if forum.id in kb.published else []
-        problems += check_edition_number(forum, build_manifest(contents), published)
+        problems += check_edition_number(forum, build_manifest(_printed_contents(printed, forum)), published)
         problems += _notes_on_absent_guidelines(forum, contents)
+        problems += check_adoption(forum, contents, published)
     return problems
+
+
+def _printed_contents(printed: KnowledgeBase, forum: Record[Forum]) -> EditionContents:
+    return select_edition_contents(printed, printed.get(forum.id, Forum))
+
+
+def _adopted(forum: Record[Forum]) -> bool:
+    return forum.data.handbook is not None and forum.data.handbook.state == "diadopsi"
+
+
+def adoption_due(forum: Record[Forum], published: dict[int, Manifest]) -> bool:
+    """The coordinator marked the edition adopted (`handbook.state: diadopsi`) and it has no manifest yet."""
+    handbook = forum.data.handbook
+    return handbook is not None and handbook.state == "diadopsi" and handbook.edition not in published
+
+
+def check_adoption(forum: Record[Forum], contents: EditionContents,
+                   published: dict[int, Manifest]) -> list[Problem]:
+    """An adopted edition is published by the next build: everything in it must be `disahkan` by then."""
+    records = unapproved_items(contents) if adoption_due(forum, published) else []
+    if not records:
+        return []
+    line, column = forum.source.position(("handbook", "state"))
+    return [Problem(forum.source.src_path, line, column, "handbook.state",
+                    _("edition {edition} is marked diadopsi, but it holds items that are not disahkan, so it cannot "
+                      "be published ({items}); approve them (status: disahkan), leave them out (handbook.exclude), "
+                      "or set the state back to disiapkan").format(
+                        edition=contents.handbook.edition, items=unapproved_list(records, "; ")))]
 
 
 def _notes_on_absent_guidelines(forum: Record[Forum], contents: EditionContents) -> list[Problem]:

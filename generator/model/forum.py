@@ -180,6 +180,12 @@ class Handbook(Strict):
     )
     local_notes: list[LocalNote] = []
     notes: list[ForumNote] = Field([], description="the forum's own notes, printed in its profile")
+    state: Literal["disiapkan", "diadopsi"] = Field(
+        "disiapkan", title="Status edisi",
+        description="disiapkan: edisi ini masih disusun. diadopsi: forum sudah mengadopsi edisi ini; build "
+                    "berikutnya menerbitkannya (mencatat manifesnya di data/editions/) bila semua isinya "
+                    "sudah disahkan dan nomor edisinya naik",
+    )
 
 
 class Forum(Strict):

@@ -16,6 +16,14 @@ class ManifestItem(BaseModel):
     kind: str
     title: str
     sha256: str
+    text: dict[str, str] | None = None
+    """The item's text fields by path ('steps[2].text'), for the word diff of the next edition's changes page.
+    None in manifests written before they were kept: such an edition lists what changed, without the words."""
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What the item is, without its kept text: equal keys mean the same content."""
+        return self.kind, self.id, self.title, self.sha256
 
 
 class Manifest(BaseModel):
@@ -30,7 +38,12 @@ class Manifest(BaseModel):
 
     def to_json(self) -> str:
         # json.dumps, not model_dump_json: the committed files keep their exact layout (2-space indent, UTF-8).
-        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(self.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
+
+    def same_contents(self, other: Manifest) -> bool:
+        """The same edition with the same items (the kept text is the items' own, so it is not compared)."""
+        return ((self.forum, self.edition, self.date) == (other.forum, other.edition, other.date)
+                and [i.key for i in self.items] == [i.key for i in other.items])
 
     @property
     def fingerprint(self) -> str:

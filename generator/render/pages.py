@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from markupsafe import Markup
 
 from generator.domain.meetings import latest_meetings, open_follow_ups, overdue_follow_ups
+from generator.domain.reviews import ForumReviews, OverdueReview
 from generator.knowledge import Record
 from generator.model import (
     PAGE_KINDS,
@@ -25,6 +26,7 @@ from generator.model import (
 )
 from generator.model.common import Item
 from generator.model.forum import Member
+from generator.model.labels import STATUS_LABELS
 from generator.model.legal import Article
 from generator.model.private import PrivateContact
 from generator.render.calendar import TimeView, alerts, calendar_index, period_times, rule_text
@@ -195,6 +197,8 @@ class HomePage(PageContext):
     counts: dict[str, int]
     alerts: list[TimeView] | None
     """'Waspada bulan ini'; None when the project keeps no risk calendar."""
+    review_page: Markup | None = None
+    """The internal edition's 'Perlu ditinjau' page; None in the public edition."""
 
 
 @dataclass(frozen=True)
@@ -366,8 +370,9 @@ ITEM_PAGES: dict[str, Callable[[Record, SiteIndex], PageContext]] = {
 """The item page's context per kind with pages (its templates and section come from the registry)."""
 
 
-def home_page(index: SiteIndex) -> HomePage:
+def home_page(index: SiteIndex, *, review: bool = False) -> HomePage:
     return HomePage(
+        review_page=Markup(REVIEW_PAGE) if review else None,
         situations=[Link(r) for r in index.kb.of_kind(Situation)],
         phases=index.guidelines_by_phase(),
         forums=[Link(r) for r in index.kb.of_kind(Forum)],
@@ -401,3 +406,42 @@ def areas_page(index: SiteIndex) -> AreasPage:
     for root in sorted((a for a in index.kb.of_kind(Area) if not a.data.parent), key=lambda r: r.data.code):
         walk(root, 0)
     return AreasPage(rows)
+
+
+REVIEW_PAGE = "tinjauan/perlu-ditinjau.md"
+"""Internal edition only: items past their review date, by forum and owner role."""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """An overdue item as the page lists it; `link` None when the item is a draft (it has no page)."""
+
+    title: str
+    link: Link | None
+    kind: str
+    status: str
+    review_by: str
+    days_late: int
+    src_path: str
+
+
+@dataclass(frozen=True)
+class ReviewPage(PageContext):
+    today: str
+    forums: list[tuple[Link | None, list[tuple[str, list[ReviewRow]]]]]
+    """per forum (None: items no forum's handbook holds): per owner role, its items oldest first"""
+
+
+def review_page(index: SiteIndex, reviews: list[ForumReviews]) -> ReviewPage:
+    def row(review: OverdueReview) -> ReviewRow:
+        record = review.record
+        shown = record.id in index.kb.records
+        return ReviewRow(record.title, Link(index.kb.get(record.id)) if shown else None,
+                         record.kind.handbook_label or record.kind.label, STATUS_LABELS[record.data.status],
+                         indonesian_date(review.review_by), review.days_late, record.source.src_path)
+
+    return ReviewPage(
+        today=indonesian_date(index.today),
+        forums=[(Link(group.forum) if group.forum else None,
+                 [(owner.owner, [row(r) for r in owner.items]) for owner in group.owners]) for group in reviews],
+    )

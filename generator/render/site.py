@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from generator.domain.editions import forum_editions
 from generator.domain.packs import pack_modules, packs, session_plan
+from generator.domain.reviews import ForumReviews
 from generator.knowledge import KnowledgeBase
 from generator.model import KINDS, Forum, Guideline
 from generator.model.forum import EVIDENCE_FOLDER
@@ -33,12 +34,14 @@ from generator.render.mappages import map_assets, render_map_files
 from generator.render.pages import (
     ITEM_PAGES,
     OVERDUE_PAGE,
+    REVIEW_PAGE,
     areas_page,
     forum_networks_page,
     forum_networks_url,
     home_page,
     index_page_extras,
     overdue_page,
+    review_page,
 )
 from generator.render.results import EVIDENCE_SITE_FOLDER, evidence_files, evidence_url
 from generator.render.search import render_search_assets, result_tags
@@ -84,10 +87,12 @@ def make_environment(templates: Path) -> Environment:
 
 def render_site_docs(
     kb: KnowledgeBase, *, project: Path, today: date, private: PrivateContacts | None = None,
+    reviews: list[ForumReviews] | None = None,
 ) -> dict[str, str | bytes]:
     """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition.
 
     `today` places the risk calendar ('this month', 'Waspada bulan ini') and the overdue follow-ups.
+    `reviews` (internal edition only) makes the 'Perlu ditinjau' page of items past their review date.
     """
     templates = project / "templates" / "site"
     env = make_environment(templates)
@@ -95,7 +100,8 @@ def render_site_docs(
     index.private = private
     index.today = today
     files: dict[str, str | bytes] = {}
-    files["index.md"] = env.get_template("home.md.j2").render(base="", **home_page(index).variables())
+    home = home_page(index, review=reviews is not None)
+    files["index.md"] = env.get_template("home.md.j2").render(base="", **home.variables())
     for kind in KINDS:
         if kind.pages is None:
             continue
@@ -122,6 +128,9 @@ def render_site_docs(
     if private is not None:  # overdue follow-ups name who lags: for the forum's officers, never published
         overdue = env.get_template("overdue.md.j2").render(base=ITEM_BASE, **overdue_page(index).variables())
         files[OVERDUE_PAGE] = UNSEARCHED_PAGE + overdue
+    if reviews is not None:  # owners and overdue dates: work lists for the forum's officers
+        review = env.get_template("review.md.j2").render(base=ITEM_BASE, **review_page(index, reviews).variables())
+        files[REVIEW_PAGE] = UNSEARCHED_PAGE + review
     files.update(_pack_pages(env, kb))
     for rel, text in files.items():
         if rel.endswith(".md") and isinstance(text, str):

@@ -11,6 +11,7 @@ from generator import pipeline
 from generator.domain.editions import HandbookEdition, prepare_edition
 from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import KnowledgeBase
+from generator.knowledge.status_view import HANDBOOK_STATUSES, with_statuses
 from tests.handbook.pdfread import Bookmark, bookmarks, page_texts
 
 
@@ -31,10 +32,11 @@ class SampleHandbook:
 @pytest.fixture(scope="session")
 def sample_handbooks(sample_build: pipeline.BuildResult) -> list[SampleHandbook]:
     project = sample_build.site_dir.parent
+    printed = with_statuses(sample_build.kb, HANDBOOK_STATUSES)  # the public handbooks hold approved items only
     handbooks = []
-    for forum in forums_with_handbooks(sample_build.kb):
-        edition = prepare_edition(sample_build.kb, forum)
+    for forum in forums_with_handbooks(printed):
+        edition = prepare_edition(printed, forum)
         pdf = (sample_build.site_dir / edition.pdf_path).read_bytes()
-        handbooks.append(SampleHandbook(edition, pdf, page_texts(pdf), bookmarks(pdf), sample_build.kb, project))
+        handbooks.append(SampleHandbook(edition, pdf, page_texts(pdf), bookmarks(pdf), printed, project))
     assert len(handbooks) >= 3, "every sample forum has a handbook: block"
     return handbooks

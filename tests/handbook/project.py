@@ -169,9 +169,14 @@ def forum(extra: str = "", edition: int = 1) -> str:
     return FORUM.format(extra=extra, edition=edition)
 
 
+def approved(text: str) -> str:
+    """An item's YAML with `status: disahkan` when it says none: drafts stay out of handbooks."""
+    return text if re.search(r"(?m)^ *status:", text) else text.rstrip(" ") + "        status: disahkan\n"
+
+
 def write_project(scratch: Scratch, handbook: str = "", edition: int = 1) -> Scratch:
     for rel, text in FILES.items():
-        scratch.write(rel, text)
+        scratch.write(rel, approved(text) if rel.startswith("content/") else text)
     scratch.write("data/forums/fkpm-ngrandusari.yaml", forum(handbook, edition))
     return scratch
 

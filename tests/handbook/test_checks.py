@@ -8,7 +8,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_INPUT, EXIT_OK, main
-from tests.conftest import Scratch
+from tests.conftest import SAMPLE_TODAY, Scratch
 from tests.handbook.project import write_project
 
 # These tests pin the English messages (test_validate.py and test_i18n.py pin both languages).
@@ -113,6 +113,14 @@ def test_bad_input_writes_no_pdf_and_keeps_the_previous_one(
     assert sorted(p.name for p in pdf.parent.iterdir()) == ["fkpm-ngrandusari-edisi-1.json", pdf.name]
 
 
-def test_check_on_the_repository_reports_nothing(repo: Path) -> None:
-    _, problems = pipeline.check(repo)
-    assert [p.format() for p in problems] == []
+def test_check_on_the_repository_reports_only_the_samples_review_warnings(repo: Path) -> None:
+    # The sample shows the review workflow: a few items past their review date, one reference to a draft.
+    _, problems = pipeline.check(repo, today=SAMPLE_TODAY)
+    assert not problems.has_errors()
+    assert [(p.path, p.field) for p in problems.sorted()] == [
+        ("content/education/waspada-penipuan-daring.yaml", "review_by"),
+        ("content/situations/kebakaran-pasar.yaml", "review_by"),
+        ("content/situations/keramaian-warga.yaml", "review_by"),
+        ("content/situations/penipuan-daring.yaml", "review_by"),
+        ("data/calendar/musim-hujan-banjir.yaml", "situations[0]"),
+    ]

@@ -13,6 +13,7 @@ from generator import pipeline
 from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from generator.domain.editions import prepare_edition
 from generator.domain.selection import forums_with_handbooks, select_edition_contents
+from generator.knowledge.status_view import HANDBOOK_STATUSES, with_statuses
 from generator.outputs.handbooks import publish_manifest
 from tests.conftest import Scratch
 from tests.handbook.pdfread import page_texts
@@ -126,14 +127,17 @@ def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
         "Ditambahkan (1)", "• REFERENSI Panduan B",
         "Diubah (1)", "• PEDOMAN Hentikan tawuran",
         "Dihapus (1)", "• BAHAN EDUKASI Modul anti-tawuran",
+        "Rincian perubahan", "Kata yang ditambahkan bergaris bawah, kata yang dihapus dicoret.",
+        "PEDOMAN Hentikan tawuran", "standard", "Keselamatan warga didahulukan. diutamakan.",
     ]
 
 
 def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> None:
     """Acceptance: in a copy of the sample project, the next edition's changes page names exactly that guideline."""
     shutil.rmtree(sample_copy / "data/editions", ignore_errors=True)
-    kb, problems = pipeline.check(sample_copy)
+    checked, problems = pipeline.check(sample_copy)
     assert not problems.has_errors()
+    kb = with_statuses(checked, HANDBOOK_STATUSES)  # what the public handbook holds
     forum = min(forums_with_handbooks(kb), key=lambda f: len(select_edition_contents(kb, f).items))
     edition = select_edition_contents(kb, forum).handbook.edition
     # Publish the current edition as `polmas handbook --publish` records it (its PDF is tested elsewhere).
@@ -149,4 +153,7 @@ def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> 
     pdf = sample_copy / f"site/handbooks/{forum.id}/{forum.id}-edisi-{edition + 1}.pdf"
     lines = changes_page(pdf.read_bytes())
     assert lines[0].startswith(f"Dibandingkan dengan Edisi {edition} (")
-    assert lines[1:] == ["Diubah (1)", f"• PEDOMAN {guideline.title}"]
+    assert lines[1:7] == ["Diubah (1)", f"• PEDOMAN {guideline.title}", "Rincian perubahan",
+                          "Kata yang ditambahkan bergaris bawah, kata yang dihapus dicoret.",
+                          f"PEDOMAN {guideline.title}", "standard"]
+    assert lines[7].startswith("Diperbarui."), "the added word opens the diff of the changed field"

@@ -30,13 +30,13 @@ def write_hostile_project(scratch: Scratch) -> None:
     write(scratch, "content/situations/tawuran-pelajar.yaml", {
         "id": "tawuran-pelajar", "title": "Tawuran <script>alert('judul')</script>", "summary": PAYLOADS[1],
         "type": "masalah", "class": "GN", "description": body, "impacts": PAYLOADS, "questions": PAYLOADS,
-        "areas": ["ngrandusari"],
+        "areas": ["ngrandusari"], "status": "ditinjau",  # its page carries the 'belum disahkan' notice too
     })
     write(scratch, "content/guidelines/cegah-tawuran.yaml", {
         "id": "cegah-tawuran", "title": PAYLOADS[0], "summary": PAYLOADS[2], "phase": "pencegahan",
         "situations": ["tawuran-pelajar"], "standard": PAYLOADS[4], "how_it_works": PAYLOADS[5], "notes": body,
         "escalation": PAYLOADS[6], "steps": [{"text": p, "actor": p} for p in PAYLOADS],
-        "contacts": [{"role": p, "channel": p} for p in PAYLOADS[:5]],
+        "contacts": [{"role": p, "channel": p} for p in PAYLOADS[:5]], "status": "disahkan",
     })
     write(scratch, "data/areas/ngrandusari.yaml", {
         "id": "ngrandusari", "code": "99.71.04.1001", "level": "kelurahan", "name": PAYLOADS[1],
@@ -51,7 +51,7 @@ def write_hostile_project(scratch: Scratch) -> None:
         "id": "modul-aman", "title": PAYLOADS[0], "summary": PAYLOADS[1], "audience": ["warga"],
         "objectives": PAYLOADS, "duration_minutes": 60, "body": body, "takeaways": PAYLOADS, "exercises": PAYLOADS,
         "activities": [{"title": p, "minutes": 5, "description": p} for p in PAYLOADS[:5]],
-        "worksheets": [{"title": PAYLOADS[3], "instructions": PAYLOADS[4], "fields": PAYLOADS}],
+        "worksheets": [{"title": PAYLOADS[3], "instructions": PAYLOADS[4], "fields": PAYLOADS}], "status": "disahkan",
     })
     write(scratch, "data/forums/fkpm-ngrandusari.yaml", {
         "id": "fkpm-ngrandusari", "name": PAYLOADS[12], "summary": PAYLOADS[3], "model": "wilayah",
