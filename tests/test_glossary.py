@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.check.glossary import load_glossary
 from generator.model.glossary import Glossary, GlossaryTerm
@@ -98,6 +101,31 @@ def test_a_page_defines_the_abbreviations_it_uses_and_no_others() -> None:
     )
     plain = "Tanpa singkatan; begal tidak punya kepanjangan.\n"
     assert with_abbreviations(GLOSSARY, plain) == plain
+
+
+MULTIWORD = Glossary(terms=[
+    GlossaryTerm(term="Pos Kamling", expansion="pos keamanan lingkungan", meaning="Tempat ronda."),
+    GlossaryTerm(term="Pos", expansion="tempat jaga", meaning="Tempat jaga."),
+    GlossaryTerm(term="Sat-Binmas", expansion="satuan pembinaan masyarakat", meaning="Satuan di Polres."),
+    *GLOSSARY.terms,
+])
+
+
+@given(st.lists(st.sampled_from(
+    ["Pos", "Kamling", "Pos Kamling", "pos", "Sat", "Binmas", "Sat-Binmas", "KDRT", "KDRTX", "RT", "curanmor",
+     "Curanmor", "-", " ", "\n", ".", "é", "_", "2", "*"]), max_size=14))
+def test_one_pass_finds_exactly_what_a_search_per_form_finds(parts: list[str]) -> None:
+    page = "".join(parts)
+    per_form = [
+        f"*[{form}]: {' '.join(entry.expansion.split())}"
+        for entry in sorted(MULTIWORD.terms, key=lambda t: t.term)
+        if entry.expansion
+        for form in ([entry.term, entry.term[0].upper() + entry.term[1:]]
+                     if entry.term[0].upper() != entry.term[0] else [entry.term])
+        if re.search(rf"\b{re.escape(form)}\b", page)
+    ]
+    expected = page.rstrip("\n") + "\n\n" + "\n".join(per_form) + "\n" if per_form else page
+    assert with_abbreviations(MULTIWORD, page) == expected
 
 
 def test_the_glossary_page_lists_terms_alphabetically_as_plain_text(repo: Path) -> None:

@@ -19,6 +19,7 @@ from generator.i18n import _, ngettext
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 from generator.outputs.offline import write_offline_app
+from generator.outputs.search_index import SearchIndexError, compact_search_index
 
 
 class SiteBuildError(Exception):
@@ -32,9 +33,10 @@ SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 
 
 def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False,
-               sample_notice: str = "") -> int:
+               sample_notice: str = "", whole_search_index: bool = False) -> int:
     """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample_notice` (the sample
-    setting's phrase, '' when off) is the banner on every page."""
+    setting's phrase, '' when off) is the banner on every page. `whole_search_index` keeps the engine's own
+    index (every word, twice) instead of the compact one: the search benchmark compares the two."""
     with _source_date(kb), _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
         overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
         config = load_config(
@@ -47,6 +49,11 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
         except (Abort, MkDocsException, OSError) as exc:
             details = "; ".join(warnings) or str(exc)
             raise SiteBuildError(_("the site engine (MkDocs) failed: {details}").format(details=details)) from exc
+        try:
+            if not whole_search_index:
+                compact_search_index(temp)
+        except (SearchIndexError, OSError, ValueError) as exc:
+            raise SiteBuildError(_("the search index could not be made: {reason}").format(reason=exc)) from exc
         # After the engine, over its plain output: the offline app does not depend on the engine.
         write_offline_app(temp, name=config.site_name, description=config.site_description or "",
                           templates=project / "templates" / "site")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -58,10 +59,22 @@ def content_html(value: object) -> Markup:
     """A Markdown field as a sanitised HTML block that the site's Markdown passes through."""
     if value is None:
         return Markup("")
-    html = markdown.markdown(str(value), extensions=["sane_lists", "tables", TelLinkExtension()], output_format="html")
+    html = _markdown().reset().convert(str(value))
     # Headings inside content must not outrank the page's own sections.
     html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
     return Markup('<div class="polmas-text" markdown="0">\n{}\n</div>').format(Markup(sanitize_html(html)))
+
+
+_CONVERTERS = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter per thread, reset before each use: building one per field cost more than converting."""
+    converter: markdown.Markdown | None = getattr(_CONVERTERS, "markdown", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["sane_lists", "tables", TelLinkExtension()], output_format="html")
+        _CONVERTERS.markdown = converter
+    return converter
 
 
 def html_text(value: object) -> Markup:

@@ -1,0 +1,228 @@
+"""Every stage at a larger size: the sample's items multiplied by k, its forums by F, with bare tools beside.
+
+    .venv/bin/python -m benchmarks.scale [--items 5] [--forums 30] [--no-handbooks] [--keep DIR]
+
+A synthetic project is made from the sample: every content item copied k-1 times (new id, numbered title, the
+same references) and every forum with a handbook copied until there are F (without their handbook block when
+--no-handbooks). Each stage is then run once, cold (empty PDF cache), and a table prints its wall time, CPU time
+(this process and its PDF workers) and the process's peak memory so far; then the bare tools on the same input:
+`mkdocs build` of the generated docs and `weasyprint.HTML(...).write_pdf()` of the same handbook HTML, as ratios.
+Last, what the phone carries: the search index per page and the largest HTML page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from weasyprint import HTML
+
+from benchmarks.common import copy_project
+from generator import pipeline
+from generator.domain.editions import prepare_edition
+from generator.domain.selection import forums_with_handbooks
+from generator.knowledge import newest_content_date
+from generator.outputs.bundle import entries_for, write_archive
+from generator.outputs.handbooks import build_handbooks, handbook_files
+from generator.outputs.links import find_broken_links
+from generator.outputs.materials import build_materials
+from generator.outputs.site import build_site
+from generator.outputs.tree import write_tree
+from generator.render.handbook import TEMPLATES, render_handbook_html
+from generator.render.qr import SiteAddress
+from generator.render.site import render_site_docs
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 12, 1)
+CONTENT_KINDS = ("situations", "guidelines", "education", "legal", "references")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Row:
+    stage: str
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _peak_mb() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return max(own.ru_maxrss, children.ru_maxrss) / 1024
+
+
+class Stages:
+    """Runs and times each stage; the rows are the table."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+
+    def run(self, name: str, work: Callable[[], T]) -> T:
+        wall, cpu = time.perf_counter(), _cpu()
+        result = work()
+        self.rows.append(Row(name, time.perf_counter() - wall, _cpu() - cpu, _peak_mb()))
+        print(f"  {name}: {self.rows[-1].wall:.1f} s", file=sys.stderr)
+        return result
+
+
+def make_project(target: Path, *, items: int, forums: int, handbooks: bool) -> Path:
+    """The sample with every content item `items` times over and `forums` forums with a handbook block."""
+    project = copy_project(REPO, target)
+    for kind in CONTENT_KINDS:
+        for source in sorted((project / "content" / kind).glob("*.yaml")):
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            for copy in range(2, items + 1):
+                _write_copy(source.parent, data, copy, title_key="title")
+    forum_files = [p for p in sorted((project / "data" / "forums").glob("*.yaml"))
+                   if "handbook" in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    for number in range(len(forum_files), forums):
+        source = forum_files[number % len(forum_files)]
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        if not handbooks:
+            data.pop("handbook", None)
+        _write_copy(source.parent, data, number + 1, title_key="name")
+    return project
+
+
+def _write_copy(folder: Path, data: dict[str, Any], number: int, *, title_key: str) -> None:
+    copy = dict(data)
+    copy["id"] = f"{data['id']}-s{number}"
+    copy[title_key] = f"{data[title_key]} ({number})"
+    text = yaml.safe_dump(copy, allow_unicode=True, sort_keys=False, width=120)
+    (folder / f"{copy['id']}.yaml").write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def _scratch(parent: Path, name: str) -> Iterator[Path]:
+    folder = parent / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    yield folder
+
+
+def measure(project: Path, work: Path) -> tuple[list[Row], list[tuple[str, float, float, float]], list[str]]:
+    """Each stage once, cold; then the bare tools; returns the stage rows, the ratio rows and the size lines."""
+    stages = Stages()
+    checked = stages.run("load + check", lambda: pipeline.check_project(project, today=TODAY))
+    if checked.problems.has_errors():
+        sys.exit(f"the synthetic project has problems:\n{checked.problems.errors[0].format()}")
+    kb = checked.kb
+    config = pipeline.site_config(project)
+    site = SiteAddress.from_config(config)
+    docs = stages.run("docs (Markdown)", lambda: render_site_docs(kb, project=project, private=None, today=TODAY))
+    forums = forums_with_handbooks(kb)
+    with _scratch(work, "pdf-cache") as cache:
+        built = stages.run(f"handbooks ({len(forums)})", lambda: build_handbooks(
+            project, kb, site=site, forums=forums, map_svgs=pipeline.forum_map_svgs(kb, forums), cache_dir=cache,
+            sample=config.sample))
+        sheets = stages.run("training sheets", lambda: build_materials(
+            project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache / "sheets"))
+    docs_dir = work / "docs"
+    docs.update(handbook_files(built))
+    docs.update(sheets)
+    write_tree(docs, docs_dir)
+    site_dir = work / "site"
+    stages.run("site engine + offline + links", lambda: build_site(
+        project, docs_dir=docs_dir, site_dir=site_dir, kb=kb, sample_notice=""))
+    stages.run("links (again, alone)", lambda: find_broken_links(site_dir))
+    entries = list(entries_for(site_dir, title="Pustaka Polmas", pack=None, module_ids=[],
+                               templates=project / pipeline.BUNDLE_TEMPLATES))
+    stages.run("bundle (zip)", lambda: write_archive(work / "bundle.zip", entries, stamp=newest_content_date(kb)))
+    bare_site = _time(lambda: _bare_mkdocs(project, docs_dir, work / "bare-site"))
+    generation = sum(r.wall for r in stages.rows if r.stage in ("load + check", "docs (Markdown)"))
+    ours_site = next(r for r in stages.rows if r.stage.startswith("site engine"))
+    ratios = [("site engine + offline + links vs bare mkdocs", ours_site.wall, bare_site, ours_site.wall / bare_site),
+              ("generation (check + docs) vs bare mkdocs", generation, bare_site, generation / bare_site)]
+    if built:
+        base_url = (project / TEMPLATES).as_uri() + "/"
+        htmls = [render_handbook_html(kb, prepare_edition(kb, forum), project=project, site=site) for forum in forums]
+        bare_cpu = _cpu()
+        for html in htmls:
+            HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1")
+        bare_pdf = _cpu() - bare_cpu
+        ours_pdf = next(r for r in stages.rows if r.stage.startswith("handbooks"))
+        ratios.append(("handbooks, CPU s vs bare WeasyPrint (pdf/ua-1)", ours_pdf.cpu, bare_pdf,
+                       ours_pdf.cpu / bare_pdf))
+    return stages.rows, ratios, _sizes(site_dir)
+
+
+def _time(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def _bare_mkdocs(project: Path, docs_dir: Path, site_dir: Path) -> None:
+    """`mkdocs build` of the same docs with the same mkdocs.yml: the site engine alone."""
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir)))
+
+
+def _sizes(site_dir: Path) -> list[str]:
+    pages = sorted(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
+    written = [p for p in (site_dir / "search").glob("search_index.*") if p.is_file()]
+    total = sum(p.stat().st_size for p in written)
+    lines = [f"HTML pages: {len(pages)}; site: {_folder_mb(site_dir):.1f} MB",
+             f"search index: {total / 1024:.0f} KB in {len(written)} file(s), "
+             f"{total / max(len(pages), 1) / 1024:.2f} KB per page (uncompressed)"]
+    lines += [f"largest page: {p.relative_to(site_dir)} {p.stat().st_size / 1024:.0f} KB" for p in pages[:3]]
+    return lines
+
+
+def _folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024
+
+
+def print_tables(title: str, rows: list[Row], ratios: list[tuple[str, float, float, float]], sizes: list[str]) -> None:
+    print(f"\n{title}")
+    print(f"{'stage':<32} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
+    for row in rows:
+        print(f"{row.stage:<32} {row.wall:>8.2f} {row.cpu:>8.2f} {row.peak_mb:>8.0f}")
+    print(f"{'all stages':<32} {sum(r.wall for r in rows):>8.2f} {sum(r.cpu for r in rows):>8.2f}")
+    print(f"\n{'compared':<48} {'ours s':>8} {'bare s':>8} {'ratio':>6}")
+    for name, ours, bare, ratio in ratios:
+        print(f"{name:<48} {ours:>8.2f} {bare:>8.2f} {ratio:>6.2f}")
+    print()
+    for line in sizes:
+        print(line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1, help="copies of every content item (1: the sample's)")
+    parser.add_argument("--forums", type=int, default=0, help="forums with a handbook (0: the sample's)")
+    parser.add_argument("--no-handbooks", action="store_true", help="the added forums have no handbook block")
+    parser.add_argument("--keep", help="make the project and outputs in this folder and leave them there")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="polmas-scale-") as scratch:
+        work = Path(args.keep).resolve() if args.keep else Path(scratch)
+        project = make_project(work / "project", items=args.items, forums=args.forums,
+                               handbooks=not args.no_handbooks)
+        files = sum(1 for _ in (project / "content").rglob("*.yaml")) + sum(
+            1 for _ in (project / "data").rglob("*.yaml"))
+        rows, ratios, sizes = measure(project, work / "out")
+        handbooks = "without" if args.no_handbooks else "with"
+        print_tables(f"×{args.items} items, {args.forums or 'sample'} forums ({handbooks} handbooks), "
+                     f"{files} YAML files", rows, ratios, sizes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
