@@ -35,7 +35,7 @@ def test_sections_keep_their_titles_and_opening_words_and_the_page_its_tags_once
     assert other["text"] == "Singkat." and other["tags"] == ["sambang"]
 
 
-@pytest.mark.usefixtures("english")
+@pytest.mark.usefixtures("english")  # pins the English message
 def test_a_theme_that_loads_its_index_otherwise_stops_the_build_with_the_reason(tmp_path: Path) -> None:
     scripts = tmp_path / "assets" / "javascripts"
     scripts.mkdir(parents=True)
