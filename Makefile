@@ -43,7 +43,8 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-# Front-end tools (axe-core, Workbox) from the lock file; Debian's nodejs and npm if the machine has none.
+# Front-end tools (axe-core, Workbox; Decap CMS and decap-server for `polmas edit`) from the lock file;
+# Debian's nodejs and npm if the machine has none.
 $(NODE): package.json package-lock.json
 	@scripts/system-deps node
 	npm ci --no-audit --no-fund --loglevel=error
