@@ -23,6 +23,7 @@ TOOL_ROOT = Path(__file__).resolve().parent.parent
 """This checkout of Pustaka Polmas: its node_modules and templates/editor serve any project."""
 DECAP_SERVER = Path("node_modules/decap-server/dist/index.js")
 STARTUP_SECONDS = 15.0
+SAVE_POLL_SECONDS = 0.5
 
 
 class EditorStartError(Exception):
@@ -47,14 +48,41 @@ def edit(project: Path, *, addr: str, editor_addr: str, decap_port: int) -> int:
     print(f"Editor:    http://{host}:{port}/admin/  (decap-server on {host}:{decap_port})", flush=True)
     print(f"Pratinjau: http://{preview_host}:{preview_port}/", flush=True)
     print("Stop both with Ctrl-C.", flush=True)
+    stop = threading.Event()
+    threading.Thread(target=_watch_saves, args=(project, editor_dir, stop), daemon=True).start()
     try:
-        return serve(project, addr=addr, on_saved=functools.partial(_format_saved, project),
-                     on_checked=functools.partial(write_problems, editor_dir))
+        return serve(project, addr=addr)
     finally:
+        stop.set()
         httpd.shutdown()
         httpd.server_close()
         _stop(decap)
         print("Editor and preview stopped.", file=sys.stderr, flush=True)
+
+
+def _watch_saves(project: Path, editor_dir: Path, stop: threading.Event) -> None:
+    """Format what the editor saves and check the project again, within a second of each save.
+
+    Apart from the preview's watcher, which also renders pages and PDFs: the problems panel must not wait
+    for those. The preview then sees the formatted file as one more change and renders it.
+    """
+    seen: dict[Path, float] = {}
+    while True:
+        current = _record_files(project)
+        if current != seen:
+            changed = [path for path, mtime in current.items() if seen.get(path) != mtime]
+            if seen:
+                _format_saved(project, changed)
+                current = _record_files(project)
+            seen = current
+            _, problems = pipeline.check(project, today=pipeline.today_from_environment())
+            write_problems(editor_dir, problems)
+        if stop.wait(SAVE_POLL_SECONDS):
+            return
+
+
+def _record_files(project: Path) -> dict[Path, float]:
+    return {path: path.stat().st_mtime for folder in ("content", "data") for path in (project / folder).rglob("*.yaml")}
 
 
 def _format_saved(project: Path, changed: list[Path]) -> None:

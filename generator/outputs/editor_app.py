@@ -101,13 +101,13 @@ def _guide_files(tool_root: Path, templates: Path) -> dict[str, str | bytes]:
 
 
 def editor_link(src_path: str) -> str | None:
-    """The editor's address of the entry a file holds (`#/collections/<kind>/entries/<id>`), if it has one."""
+    """The editor's address of the entry a file holds (`/admin/#/collections/<kind>/entries/<id>`), if it has one."""
     if src_path in SINGLE_FILES:
-        return "#/collections/glossary/entries/glossary" if SINGLE_FILES[src_path][1] == "glossary" else None
+        return "/admin/#/collections/glossary/entries/glossary" if SINGLE_FILES[src_path][1] == "glossary" else None
     found = model_of(src_path)
     if found is None:
         return None
-    return f"#/collections/{found[1]}/entries/{Path(src_path).stem}"
+    return f"/admin/#/collections/{found[1]}/entries/{Path(src_path).stem}"
 
 
 def problem_entry(problem: Problem) -> dict[str, Any]:

@@ -18,6 +18,8 @@ DATE_FORMAT = "YYYY-MM-DD"
 TITLE_FIELDS = ("title", "name", "term", "id")
 """A record's human name, in order of preference: what relation widgets and lists show."""
 
+SUMMARY_FIELDS = ("title", "name", "term", "text", "what", "decision", "role", "ref", "guideline", "number")
+"""The field that names an entry of a list in its collapsed row (a step by its text, a citation by its ref)."""
 Widget = dict[str, Any]
 _SLUG_CHECK = get_args(Slug)[1]
 """The validator that marks an id field (a Slug), to give its widget the id pattern."""
@@ -76,7 +78,9 @@ def _list_widget(item: Any, extras: list[Any]) -> Widget:
     if inner["widget"] in ("relation", "select"):
         return {**inner, "multiple": True, **bounds}
     if inner["widget"] == "object":
-        return {"widget": "list", "fields": inner["fields"], **bounds}
+        shown = next((f["name"] for f in inner["fields"] if f["name"] in SUMMARY_FIELDS), inner["fields"][0]["name"])
+        return {"widget": "list", "collapsed": False, "summary": "{{fields." + shown + "}}", "fields": inner["fields"],
+                **bounds}
     return {"widget": "list", "collapsed": False, "field": {"name": "isi", "label": "Isi", **inner}, **bounds}
 
 
