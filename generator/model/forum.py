@@ -271,6 +271,12 @@ class Handbook(Strict):
         title="Catatan forum",
         description="Catatan forum sendiri, dicetak di profil forum",
     )
+    state: Literal["disiapkan", "diadopsi"] = Field(
+        "disiapkan", title="Status edisi",
+        description="disiapkan: edisi ini masih disusun. diadopsi: forum sudah mengadopsi edisi ini; build "
+                    "berikutnya menerbitkannya (mencatat manifesnya di data/editions/) bila semua isinya "
+                    "sudah disahkan dan nomor edisinya naik",
+    )
 
 
 class Forum(Strict):
