@@ -51,7 +51,7 @@ def edit(project: Path, *, addr: str, editor_addr: str, decap_port: int) -> int:
     stop = threading.Event()
     threading.Thread(target=_watch_saves, args=(project, editor_dir, stop), daemon=True).start()
     try:
-        return serve(project, addr=addr)
+        return serve(project, addr=addr, editor_url=f"http://{host}:{port}")
     finally:
         stop.set()
         httpd.shutdown()

@@ -14,10 +14,10 @@ from typing import Any
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator.outputs.canonical_yaml import SINGLE_FILES, model_of
 from generator.outputs.editor_config import editor_config, render_editor_config
 from generator.outputs.tree import write_atomically, write_tree
-from generator.problems import Problem, ProblemList, Severity
+from generator.problems import ProblemList
+from generator.render.problems_page import problem_row
 
 EDITOR_DIR = ".polmas/editor"
 """What `polmas edit` serves; the editor is under admin/ in it."""
@@ -73,6 +73,7 @@ def write_editor_app(project: Path, *, tool_root: Path, backend: Mapping[str, An
     files["admin/LICENSE-decap-cms.txt"] = DECAP_LICENCE.format(version=version)
     config = editor_config(backend=backend, local_backend=decap_url) | {"site_url": preview_url}
     files["admin/config.yml"] = render_editor_config(config)
+    files["admin/polmas.json"] = json.dumps({"preview": preview_url}) + "\n"  # the bar's link to the preview
     templates = tool_root / TEMPLATES
     for path in sorted(templates.iterdir()):
         if path.suffix != ".j2":
@@ -100,28 +101,11 @@ def _guide_files(tool_root: Path, templates: Path) -> dict[str, str | bytes]:
     return files
 
 
-def editor_link(src_path: str) -> str | None:
-    """The editor's address of the entry a file holds (`/admin/#/collections/<kind>/entries/<id>`), if it has one."""
-    if src_path in SINGLE_FILES:
-        return "/admin/#/collections/glossary/entries/glossary" if SINGLE_FILES[src_path][1] == "glossary" else None
-    found = model_of(src_path)
-    if found is None:
-        return None
-    return f"/admin/#/collections/{found[1]}/entries/{Path(src_path).stem}"
-
-
-def problem_entry(problem: Problem) -> dict[str, Any]:
-    """One problem as the problems panel shows it: where (path:line:col), the message, the editor link."""
-    field = f"{problem.field}: " if problem.field else ""
-    label = "peringatan: " if problem.severity is Severity.WARNING else ""
-    return {"where": f"{problem.path}:{problem.line}:{problem.column}", "text": f"{label}{field}{problem.message}",
-            "severity": str(problem.severity), "editor": editor_link(problem.path)}
-
-
 def write_problems(editor_dir: Path, problems: ProblemList) -> None:
     """admin/masalah.json: what the problems panel and page read, every few seconds."""
-    ordered = problems.sorted()
-    data = {"errors": len(problems.errors), "warnings": len(problems.warnings),
-            "problems": [problem_entry(p) for p in ordered]}
+    rows = [problem_row(p) for p in problems.sorted()]
+    data = {"errors": len(problems.errors), "warnings": len(problems.warnings), "problems": [
+        {"where": r.where, "text": r.text, "severity": "warning" if r.warning else "error", "editor": r.entry}
+        for r in rows]}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     write_atomically(editor_dir / "admin" / PROBLEMS_FILE, text.encode("utf-8"))
