@@ -34,5 +34,10 @@ window.polmasProblems = (function () {
     poll();
     setInterval(poll, 2000);
   }
-  return { watch: watch };
+  function linkPreview(link) {
+    fetch('polmas.json', { cache: 'no-store' })
+      .then(function (response) { return response.json(); })
+      .then(function (data) { link.href = data.preview; });
+  }
+  return { watch: watch, linkPreview: linkPreview };
 })();
