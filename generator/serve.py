@@ -14,6 +14,8 @@ from generator.outputs.tree import write_atomically
 from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
 
 WATCHED = ("content", "data", "templates")
+PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
+"""The problems page is the tool's, not the project's: a project made before it has no template for it."""
 POLL_SECONDS = 1.0
 
 
@@ -39,7 +41,7 @@ def _regenerate(project: Path, editor_url: str | None) -> None:
             problems.extend(exc.problems)
             for problem in exc.problems.sorted():
                 print(problem.format(), file=sys.stderr)
-    page = render_problems_page(project / "templates" / "site", problems, editor_url=editor_url)
+    page = render_problems_page(PROBLEMS_TEMPLATES, problems, editor_url=editor_url)
     write_atomically(project / pipeline.DOCS_DIR / PROBLEMS_PAGE, page.encode("utf-8"))
 
 
@@ -59,7 +61,9 @@ def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
     watcher = threading.Thread(target=_watch, args=(project, stop, editor_url), daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
+        # Not strict: a warning (a page mid-rewrite) must not stop the preview, nor the editor beside it;
+        # `polmas build` stays strict.
+        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True, strict=False)
     finally:
         stop.set()
     return 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -162,7 +164,10 @@ def test_a_new_guideline_made_in_the_forms_is_checked_built_and_found(editor: Ed
     assert not [p.format() for p in problems if p.path == NEW_GUIDELINE]
     assert not problems.has_errors()
 
-    result = pipeline.build(editor.project, today=SAMPLE_TODAY)
+    copy = editor.project.parent / "build-copy"  # the preview keeps .polmas/docs/ of the project to itself
+    for name in ("content", "data", "templates", "mkdocs.yml"):
+        (shutil.copytree if (editor.project / name).is_dir() else shutil.copy)(editor.project / name, copy / name)
+    result = pipeline.build(copy, today=SAMPLE_TODAY)
     assert (result.site_dir / "pedoman" / "ronda-malam-hari-raya.html").is_file()
     from tests.e2e.test_search import search
 
@@ -212,3 +217,71 @@ def test_a_broken_reference_shows_on_the_problems_panel_within_seconds(editor: E
     _picture(page, "halaman-masalah")
     data = json.loads((editor.project / ".polmas/editor/admin/masalah.json").read_text(encoding="utf-8"))
     assert data["errors"] == 1
+    page.goto(f"{editor.preview}masalah.html")  # the preview says it too, once MkDocs has rebuilt
+    link = page.locator("article a", has_text=f"{target}:")
+    for _ in range(60):
+        if link.count():
+            break
+        page.wait_for_timeout(2000)
+        page.reload()
+    assert link.first.get_attribute("href") == f"{editor.url}#/collections/guideline/entries/sambang-dds"
+
+
+def _markdown(page: Any, name: str, text: str) -> None:
+    """Type into a Markdown field (Decap's rich-text editor) as a person does."""
+    box = page.locator(f"[id^='{name}-field-']").locator("[contenteditable='true']").first
+    box.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)
+
+
+def test_the_guide_tasks_local_note_foreword_place_review_and_edition(editor: Editor, page: Any) -> None:
+    """What the coordinators' guide walks through, done once in the editor, with its pictures."""
+    forum = "data/forums/fkpm-ngrandusari.yaml"
+    page.goto(f"{editor.url}#/collections/forum/entries/fkpm-ngrandusari")
+    _field(page, "foreword").scroll_into_view_if_needed()
+    _markdown(page, "foreword", " Terima kasih kepada semua regu ronda.")
+    _picture(page, "kata-pengantar")
+    page.get_by_role("button", name="Tambah catatan lokal pada pedoman").click()
+    _field(page, "guideline", -1).click()
+    page.keyboard.type("cegah-tawuran")
+    page.get_by_role("option").filter(has_text="cegah-tawuran-pelajar").first.click()
+    _markdown(page, "note", "Di Ngrandusari, pos pertama ada di halaman BKPM.")
+    _picture(page, "catatan-lokal")
+    _pick(page, "state", "diadop", "diadopsi")
+    _field(page, "state").scroll_into_view_if_needed()
+    _picture(page, "edisi-diadopsi")
+    _save(page)
+    text = _wait_formatted(editor.project / forum)
+    assert "Terima kasih kepada semua regu ronda." in text
+    assert ("    - guideline: cegah-tawuran-pelajar\n"
+            "      note: Di Ngrandusari, pos pertama ada di halaman BKPM.\n") in text
+    assert "  state: diadopsi\n" in text
+
+    page.goto(f"{editor.url}#/collections/place/new")
+    _field(page, "id").fill("poskamling-rw05-ngrandusari")
+    _pick(page, "type", "poskam", "poskamling")
+    _field(page, "name").fill("Pos kamling RW 05 Ngrandusari")
+    _field(page, "lat").fill("-5.3450")
+    _field(page, "lon").fill("111.6100")
+    _field(page, "area").click()
+    page.keyboard.type("ngrandusari")
+    page.get_by_role("option").filter(has_text=re.compile(r" ngrandusari$")).first.click()
+    _picture(page, "tempat-baru")
+    _save(page)
+    place = _wait_formatted(editor.project / "data/places/poskamling-rw05-ngrandusari.yaml")
+    assert "location:\n  lat: -5.345\n  lon: 111.61\n" in place and "area: ngrandusari\n" in place
+
+    page.goto(f"{editor.url}#/collections/guideline/entries/cegah-tawuran-pelajar")
+    _pick(page, "status", "ditinj", "ditinjau")
+    _field(page, "status").scroll_into_view_if_needed()
+    _picture(page, "kirim-untuk-ditinjau")
+    _save(page)
+    deadline = time.monotonic() + 20
+    guideline = editor.project / "content/guidelines/cegah-tawuran-pelajar.yaml"
+    while "status: ditinjau" not in guideline.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "status: ditinjau\n" in guideline.read_text(encoding="utf-8")
+    _, problems = pipeline.check(editor.project, today=SAMPLE_TODAY)
+    saved = (forum, "data/places/poskamling-rw05-ngrandusari.yaml")
+    assert not [p.format() for p in problems if p.path in saved]
