@@ -227,9 +227,14 @@ def test_a_broken_reference_shows_on_the_problems_panel_within_seconds(editor: E
     assert link.first.get_attribute("href") == f"{editor.url}#/collections/guideline/entries/sambang-dds"
 
 
-def _markdown(page: Any, name: str, text: str) -> None:
+def _control(page: Any, name: str, nth: int = 0) -> Any:
+    """A field's whole control (label, editor, hint), found by its label; a Markdown editor has no id of its own."""
+    return page.locator(f"div:has(> div > label[for^='{name}-field-'])").nth(nth)
+
+
+def _markdown(page: Any, name: str, text: str, nth: int = 0) -> None:
     """Type into a Markdown field (Decap's rich-text editor) as a person does."""
-    box = page.locator(f"[id^='{name}-field-']").locator("[contenteditable='true']").first
+    box = _control(page, name, nth).locator("[contenteditable='true']").first
     box.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(text)
@@ -239,14 +244,15 @@ def test_the_guide_tasks_local_note_foreword_place_review_and_edition(editor: Ed
     """What the coordinators' guide walks through, done once in the editor, with its pictures."""
     forum = "data/forums/fkpm-ngrandusari.yaml"
     page.goto(f"{editor.url}#/collections/forum/entries/fkpm-ngrandusari")
-    _field(page, "foreword").scroll_into_view_if_needed()
+    _control(page, "foreword").wait_for(timeout=60_000)
+    _control(page, "foreword").scroll_into_view_if_needed()
     _markdown(page, "foreword", " Terima kasih kepada semua regu ronda.")
     _picture(page, "kata-pengantar")
     page.get_by_role("button", name="Tambah catatan lokal pada pedoman").click()
     _field(page, "guideline", -1).click()
     page.keyboard.type("cegah-tawuran")
     page.get_by_role("option").filter(has_text="cegah-tawuran-pelajar").first.click()
-    _markdown(page, "note", "Di Ngrandusari, pos pertama ada di halaman BKPM.")
+    _markdown(page, "note", "Di Ngrandusari, pos pertama ada di halaman BKPM.", -1)
     _picture(page, "catatan-lokal")
     _pick(page, "state", "diadop", "diadopsi")
     _field(page, "state").scroll_into_view_if_needed()
@@ -269,10 +275,12 @@ def test_the_guide_tasks_local_note_foreword_place_review_and_edition(editor: Ed
     page.get_by_role("option").filter(has_text=re.compile(r" ngrandusari$")).first.click()
     _picture(page, "tempat-baru")
     _save(page)
+    page.wait_for_url(re.compile("entries/poskamling-rw05-ngrandusari"))  # Decap opens the new entry itself
     place = _wait_formatted(editor.project / "data/places/poskamling-rw05-ngrandusari.yaml")
     assert "location:\n  lat: -5.345\n  lon: 111.61\n" in place and "area: ngrandusari\n" in place
 
     page.goto(f"{editor.url}#/collections/guideline/entries/cegah-tawuran-pelajar")
+    page.reload()  # from a new entry Decap keeps the old form when only the address changes
     _pick(page, "status", "ditinj", "ditinjau")
     _field(page, "status").scroll_into_view_if_needed()
     _picture(page, "kirim-untuk-ditinjau")
