@@ -64,7 +64,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
         process = subprocess.Popen(
             [*polmas, "edit", "--addr", f"127.0.0.1:{ports[0]}", "--editor-addr", f"127.0.0.1:{ports[1]}",
              "--decap-port", str(ports[2])],
-            stdout=out, stderr=subprocess.STDOUT, text=True,
+            stdout=out, stderr=subprocess.STDOUT, text=True, start_new_session=True,
             env=os.environ | {"POLMAS_TODAY": SAMPLE_TODAY.isoformat()},
         )
     deadline = time.monotonic() + 60
@@ -78,7 +78,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     while not problems.is_file() and time.monotonic() < deadline:
         time.sleep(0.2)
     yield Editor(project, f"http://127.0.0.1:{ports[1]}/admin/", f"http://127.0.0.1:{ports[0]}/", process)
-    process.send_signal(signal.SIGINT)  # Ctrl-C
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: a terminal sends it to the whole process group
     assert process.wait(timeout=60) in (0, 130), log.read_text()  # 130: stopped before the preview was up
     assert "Editor and preview stopped." in log.read_text()
     for port in ports:
