@@ -43,7 +43,8 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-# Front-end tools (axe-core, Workbox) from the lock file; Debian's nodejs and npm if the machine has none.
+# Front-end tools (axe-core, Workbox; Decap CMS and decap-server for `polmas edit`) from the lock file;
+# Debian's nodejs and npm if the machine has none.
 $(NODE): package.json package-lock.json
 	@scripts/system-deps node
 	npm ci --no-audit --no-fund --loglevel=error
@@ -63,3 +64,8 @@ messages: $(VENV)/.installed
 	  --project "Pustaka Polmas" --version 0.1.0 -o generator/locale/messages.pot generator
 	$(BIN)/pybabel update -i generator/locale/messages.pot -d generator/locale -l id \
 	  --init-missing --no-fuzzy-matching --ignore-obsolete --no-wrap
+
+# The coordinators' guide (docs/panduan-koordinator.md): retake its pictures in the editor's browser test.
+.PHONY: guide-pictures
+guide-pictures: $(VENV)/.installed-test $(NODE) system-deps
+	$(BIN)/pytest tests/editor/test_editor_browser.py --update-guide-pictures

@@ -160,6 +160,20 @@ def _parser() -> argparse.ArgumentParser:
     certificates.set_defaults(run=_certificates)
     schema = _command(commands, "schema", _("write a JSON Schema per kind into schemas/"))
     schema.set_defaults(run=_schema)
+    edit = _command(commands, "edit", _("the browser editor at /admin/ (Decap CMS) beside the live preview"))
+    edit.add_argument("--addr", default="127.0.0.1:8000", help=_("the preview's address (default 127.0.0.1:8000)"))
+    edit.add_argument("--editor-addr", default="127.0.0.1:8001",
+                      help=_("the editor's address (default 127.0.0.1:8001); keep it on this machine"))
+    edit.add_argument("--decap-port", type=int, default=8081,
+                      help=_("decap-server's port on loopback (default 8081)"))
+    _add_jobs(edit)
+    edit.set_defaults(run=_edit)
+    editor_config = _command(commands, "editor-config", _("write admin/config.yml (Decap CMS) from the models"))
+    editor_config.set_defaults(run=_editor_config)
+    fmt = _command(commands, "fmt", _("write YAML files in the form the editor keeps (model key order)"))
+    fmt.add_argument("files", nargs="*", metavar="FILE", help=_("files to format (default: every record file)"))
+    fmt.add_argument("--check", action="store_true", help=_("change nothing; exit 1 if a file would change"))
+    fmt.set_defaults(run=_fmt)
     return parser
 
 
@@ -320,6 +334,52 @@ def _serve(project: Path, args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     return serve(project, addr=args.addr)
+
+
+def _edit(project: Path, args: argparse.Namespace) -> int:
+    from generator.edit import EditorStartError, edit
+    from generator.outputs.editor_app import EditorMissing
+
+    try:
+        return edit(project, addr=args.addr, editor_addr=args.editor_addr, decap_port=args.decap_port)
+    except (EditorStartError, EditorMissing) as exc:
+        print(f"polmas: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+
+
+def _editor_config(project: Path, args: argparse.Namespace) -> int:
+    from generator.outputs.editor_config import write_editor_config
+
+    try:
+        config = pipeline.site_config(project)
+    except pipeline.InputError as exc:
+        report(exc.problems, checked=0)
+        return EXIT_INPUT
+    print(write_editor_config(project, backend=config.editor).relative_to(project).as_posix())
+    return EXIT_OK
+
+
+def _fmt(project: Path, args: argparse.Namespace) -> int:
+    from generator.outputs.canonical_yaml import canonical_text, format_file, record_files
+
+    files = [Path(f).resolve().relative_to(project).as_posix() for f in args.files] or record_files(project)
+    changed = []
+    for src_path in files:
+        if args.check:
+            text = (project / src_path).read_text(encoding="utf-8-sig")
+            if canonical_text(src_path, text) not in (None, text):
+                changed.append(src_path)
+        elif format_file(project, src_path):
+            changed.append(src_path)
+    for src_path in changed:
+        print((_("would format: {file}") if args.check else _("formatted: {file}")).format(file=src_path))
+    summary = (_("{changed} of {total} file(s) not in canonical form.") if args.check
+               else _("{changed} of {total} file(s) formatted."))
+    print(summary.format(changed=len(changed), total=len(files)), file=sys.stderr)
+    return EXIT_INPUT if args.check and changed else EXIT_OK
 
 
 def _schema(project: Path, args: argparse.Namespace) -> int:

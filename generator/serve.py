@@ -11,8 +11,12 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator import pipeline
 from generator.outputs.handbooks import HandbookBuildError
+from generator.outputs.tree import write_atomically
+from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
 
 WATCHED = ("content", "data", "templates")
+PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
+"""The problems page is the tool's, not the project's: a project made before it has no template for it."""
 POLL_SECONDS = 1.0
 
 
@@ -25,8 +29,8 @@ def _snapshot(project: Path) -> dict[Path, float]:
     }
 
 
-def _regenerate(project: Path) -> None:
-    """Check and regenerate; on problems keep the last good pages and print what is wrong."""
+def _regenerate(project: Path, editor_url: str | None) -> None:
+    """Check and regenerate; on problems keep the last good pages, print what is wrong and show it on a page."""
     today = pipeline.today_from_environment()
     kb, problems = pipeline.check(project, today=today)
     for problem in problems.sorted():
@@ -35,28 +39,34 @@ def _regenerate(project: Path) -> None:
         try:
             pipeline.generate_docs(project, kb, today=today)
         except HandbookBuildError as exc:
+            problems.extend(exc.problems)
             for problem in exc.problems.sorted():
                 print(problem.format(), file=sys.stderr)
+    page = render_problems_page(PROBLEMS_TEMPLATES, problems, editor_url=editor_url)
+    write_atomically(project / pipeline.DOCS_DIR / PROBLEMS_PAGE, page.encode("utf-8"))
 
 
-def _watch(project: Path, stop: threading.Event) -> None:
+def _watch(project: Path, stop: threading.Event, editor_url: str | None) -> None:
     seen = _snapshot(project)
     while not stop.wait(POLL_SECONDS):
         current = _snapshot(project)
         if current != seen:
             seen = current
-            _regenerate(project)
+            _regenerate(project, editor_url)
 
 
-def serve(project: Path, *, addr: str) -> int:
-    """Generate once, then serve with live reload until Ctrl-C."""
-    _regenerate(project)
+def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
+    """Generate once, then serve with live reload until Ctrl-C; masalah.html lists the problems of the last check."""
+    _regenerate(project, editor_url)
     stop = threading.Event()
     # The watcher rebuilds in its own thread: run it in a copy of this context, so it speaks the run's language.
-    watcher = threading.Thread(target=contextvars.copy_context().run, args=(_watch, project, stop), daemon=True)
+    watcher = threading.Thread(target=contextvars.copy_context().run, args=(_watch, project, stop, editor_url),
+                               daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
+        # Not strict: a warning (a page mid-rewrite) must not stop the preview, nor the editor beside it;
+        # `polmas build` stays strict.
+        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True, strict=False)
     finally:
         stop.set()
     return 0

@@ -24,6 +24,8 @@ SAMPLE_TODAY = date(2026, 12, 1)
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the sample content")
+    parser.addoption("--update-guide-pictures", action="store_true",
+                     help="write the editor test's pictures into docs/panduan/ (the coordinators' guide)")
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,9 @@ sample), read once with MkDocs."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
@@ -27,6 +28,8 @@ class SiteConfig:
     sample: bool = False
     """`extra: polmas: sample: true`: the content is illustrative (the shipped sample), and every page and
     handbook cover says so. A project turns it off once its own content is in."""
+    editor: Mapping[str, Any] = field(default_factory=dict)
+    """`extra: polmas: editor:`, the browser editor's backend (Decap CMS: name, repo, branch); set there only."""
 
 
 def read_site_config(project: Path) -> SiteConfig | Problem:
@@ -43,7 +46,10 @@ def read_site_config(project: Path) -> SiteConfig | Problem:
     sample = _sample_setting(config.extra, lines)
     if isinstance(sample, Problem):
         return sample
-    return SiteConfig(str(config.site_url or ""), bool(config.use_directory_urls), line, sample)
+    polmas = config.extra.get("polmas") if isinstance(config.extra, Mapping) else None
+    editor = polmas.get("editor") if isinstance(polmas, Mapping) else None
+    return SiteConfig(str(config.site_url or ""), bool(config.use_directory_urls), line, sample,
+                      dict(editor) if isinstance(editor, Mapping) else {})
 
 
 SAMPLE_SETTING = "extra.polmas.sample"

@@ -17,19 +17,34 @@ CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4}(\.RW\d{2,3}(\.RT\d{2,
 
 
 class Population(Strict):
-    count: PositiveInt
-    source: Text
-    year: int = Field(ge=1900, le=2100)
+    count: PositiveInt = Field(title="Jumlah penduduk", description="Jumlah jiwa menurut sumber di bawah")
+    source: Text = Field(title="Sumber data", description="Asal angka penduduk, mis. 'Profil Kelurahan 2025'")
+    year: int = Field(ge=1900, le=2100, title="Tahun data", description="Tahun angka penduduk itu dicatat")
 
 
 class Area(Strict):
-    id: Slug
-    code: str = Field(description="Kemendagri code PP.KK.CC.DDDD, RW/RT as suffixes: 99.71.04.1001.RW03.RT02")
-    level: Level
-    name: Text
-    parent: Annotated[Slug | None, Ref("area")] = None
-    geometry: dict[str, Any] | None = Field(None, description="GeoJSON Polygon or MultiPolygon, lon/lat order")
-    population: Population | None = None
+    id: Slug = Field(title="Id", description="Id unik wilayah; sama dengan nama berkas tanpa .yaml, mis. 'ngrandusari'")
+    code: str = Field(
+        title="Kode wilayah",
+        description="Kode Kemendagri PP.KK.CC.DDDD, RW/RT sebagai akhiran: 99.71.04.1001.RW03.RT02",
+    )
+    level: Level = Field(title="Tingkat", description="Tingkat wilayah: provinsi sampai RT")
+    name: Text = Field(title="Nama", description="Nama wilayah seperti tertulis resmi")
+    parent: Annotated[Slug | None, Ref("area")] = Field(
+        None,
+        title="Wilayah induk",
+        description="Wilayah satu tingkat di atasnya, mis. kecamatan untuk sebuah kelurahan",
+    )
+    geometry: dict[str, Any] | None = Field(
+        None,
+        title="Batas wilayah (GeoJSON)",
+        description="Poligon GeoJSON, urutan bujur/lintang; diubah dengan alat peta, tidak di formulir ini",
+    )
+    population: Population | None = Field(
+        None,
+        title="Penduduk",
+        description="Jumlah penduduk beserta sumber dan tahunnya",
+    )
 
     @field_validator("code")
     @classmethod

@@ -101,15 +101,27 @@ Rule = Annotated[str, AfterValidator(_valid_rule), Field(
 class CalendarPeriod(Item):
     """A period of the year when some situations rise, and how early to prepare for it."""
 
-    rule: Rule
+    rule: Rule = Field(
+        title="Aturan tanggal",
+        description=(
+            "Tanggal tetap 'BB-HH s.d. BB-HH' (mis. '12-24 s.d. 01-01'), nama peristiwa (mis. 'ramadan') "
+            "atau peristiwa dengan hari sebelum dan sesudah (mis. 'idulfitri -10 s.d. +7')"
+        ),
+    )
     situations: Annotated[list[Slug], Ref("situation")] = Field(
-        min_length=1, description="the situations that rise in this period",
+        min_length=1,
+        title="Situasi yang meningkat",
+        description="Situasi yang cenderung naik pada masa ini",
     )
     guidelines: Annotated[list[Slug], Ref("guideline")] = Field(
-        [], description="the guidelines to prepare with",
+        [],
+        title="Pedoman persiapan",
+        description="Pedoman yang dipakai untuk bersiap",
     )
     prepare_weeks: NonNegativeInt = Field(
-        le=26, description="how many weeks before the period starts the forum begins preparing",
+        le=26,
+        title="Mulai bersiap (minggu)",
+        description="Berapa minggu sebelum masa ini forum mulai bersiap",
     )
 
     @cached_property
@@ -124,10 +136,16 @@ class CalendarPeriod(Item):
 class EventDate(Strict):
     """One occurrence of a moving event, in the Gregorian calendar."""
 
-    start: date = Field(description="its first day")
-    end: date | None = Field(None, description="its last day, for an event of several days (Ramadan)")
+    start: date = Field(title="Hari pertama", description="Hari pertama peristiwa")
+    end: date | None = Field(
+        None,
+        title="Hari terakhir",
+        description="Hari terakhir, untuk peristiwa beberapa hari (Ramadan)",
+    )
     estimate: bool = Field(
-        False, description="true: not yet fixed by a published decree (SKB), only calculated; check it later",
+        False,
+        title="Perkiraan",
+        description="Centang bila tanggal belum ditetapkan SKB, baru hasil hitungan; periksa lagi nanti",
     )
 
     @model_validator(mode="after")
@@ -145,17 +163,20 @@ class EventDate(Strict):
 
 
 class Event(Strict):
-    id: Slug = Field(description="the name a calendar rule uses, e.g. 'idulfitri'")
-    label: Text = Field(description="its Indonesian name, e.g. 'Idulfitri (Lebaran)'")
-    dates: list[EventDate] = Field(min_length=1)
+    id: Slug = Field(title="Id peristiwa", description="Nama yang dipakai aturan kalender, mis. 'idulfitri'")
+    label: Text = Field(title="Nama peristiwa", description="Nama dalam bahasa Indonesia, mis. 'Idulfitri (Lebaran)'")
+    dates: list[EventDate] = Field(min_length=1, title="Tanggal per tahun", description="Satu baris untuk setiap tahun")
 
 
 class EventTable(Strict):
     """data/events.yaml: our own table of the moving feasts' dates, with where they come from."""
 
-    source: Text = Field(description="where the dates come from (decrees, calendars), cited in full")
-    years: tuple[int, int] = Field(description="the first and last year the table covers, e.g. [2026, 2030]")
-    events: list[Event] = []
+    source: Text = Field(title="Sumber tanggal", description="Asal tanggal (SKB, kalender), dikutip lengkap")
+    years: tuple[int, int] = Field(
+        title="Tahun yang dicakup",
+        description="Tahun pertama dan terakhir tabel, mis. [2026, 2030]",
+    )
+    events: list[Event] = Field([], title="Peristiwa", description="Hari besar yang tanggalnya berpindah setiap tahun")
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)

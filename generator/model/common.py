@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -96,31 +97,74 @@ class Strict(BaseModel):
 class LegalCitation(Strict):
     """A pointer to a legal framework and, optionally, one of its articles."""
 
-    ref: Annotated[Slug, Ref("legal")] = Field(description="id of a file in content/legal/")
-    article: Code | None = Field(None, description="e.g. 'Pasal 27'; must be listed in that file's articles")
+    ref: Annotated[Slug, Ref("legal")] = Field(
+        title="Peraturan",
+        description="Pilih peraturan dari Payung Hukum (content/legal/)",
+    )
+    article: Code | None = Field(
+        None,
+        title="Pasal",
+        description="Mis. 'Pasal 27'; harus tercantum dalam daftar pasal peraturan itu",
+    )
 
 
 class HistoryEntry(Strict):
-    date: date
-    change: Text
-    by: Text = Field(description="a role, not a person's name")
+    date: datetime.date = Field(title="Tanggal", description="Tanggal perubahan")
+    change: Text = Field(title="Perubahan", description="Apa yang diubah, dalam satu kalimat")
+    by: Text = Field(title="Oleh", description="Jabatan yang mengubah, bukan nama orang")
 
 
 class Item(Strict):
     """Fields shared by the five content kinds."""
 
-    id: Slug = Field(description="unique id; the file name without .yaml")
-    title: Text
-    summary: Summary = Field(description="at most 300 characters; shown in search results and cards")
-    tags: list[Slug] = []
-    audience: list[Audience] = []
-    related: Annotated[list[Slug], Ref(ANY_ITEM)] = []
-    legal_basis: list[LegalCitation] = []
-    status: Status = "draf"
-    approved_by: Text | None = Field(None, description="the approving role or body, not a person")
-    published: date | None = None
-    updated: date | None = None
-    review_by: date | None = None
-    history: list[HistoryEntry] = []
-    sources: Annotated[list[Slug], Ref("reference")] = []
-    lang: Literal["id"] = "id"
+    id: Slug = Field(
+        title="Id",
+        description=(
+            "Id unik: huruf kecil, angka dan tanda hubung; menjadi nama berkas (tanpa .yaml), mis. "
+            "'hentikan-tawuran'"
+        ),
+    )
+    title: Text = Field(title="Judul", description="Judul singkat yang tampil di halaman, daftar dan hasil pencarian")
+    summary: Summary = Field(
+        title="Ringkasan",
+        description="Paling banyak 300 huruf; tampil di hasil pencarian dan kartu",
+    )
+    tags: list[Slug] = Field([], title="Tag", description="Kata kunci untuk pencarian dan halaman Tag, mis. 'curanmor'")
+    audience: list[Audience] = Field([], title="Sasaran", description="Untuk siapa isian ini ditulis")
+    related: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
+        [],
+        title="Terkait",
+        description="Id isian lain yang berhubungan (situasi, pedoman, edukasi, hukum, referensi)",
+    )
+    legal_basis: list[LegalCitation] = Field(
+        [],
+        title="Dasar hukum",
+        description="Peraturan (dan pasalnya) yang menjadi dasar isian ini",
+    )
+    status: Status = Field(
+        "draf",
+        title="Status",
+        description=(
+            "draf: belum tampil di situs; ditinjau: menunggu pengesahan; disahkan: sudah disetujui; "
+            "dicabut: tidak berlaku lagi"
+        ),
+    )
+    approved_by: Text | None = Field(
+        None,
+        title="Disahkan oleh",
+        description="Jabatan atau badan yang mengesahkan, bukan nama orang",
+    )
+    published: date | None = Field(None, title="Tanggal terbit", description="Tanggal isian pertama kali disahkan")
+    updated: date | None = Field(None, title="Tanggal diperbarui", description="Tanggal perubahan isi terakhir")
+    review_by: date | None = Field(None, title="Tinjau ulang sebelum", description="Tanggal isian perlu ditinjau lagi")
+    history: list[HistoryEntry] = Field(
+        [],
+        title="Riwayat",
+        description="Catatan perubahan: tanggal, apa yang diubah, oleh jabatan siapa",
+    )
+    sources: Annotated[list[Slug], Ref("reference")] = Field(
+        [],
+        title="Sumber",
+        description="Referensi (content/references/) yang menjadi sumber isian ini",
+    )
+    lang: Literal["id"] = Field("id", title="Bahasa", description="Bahasa isian (id)")

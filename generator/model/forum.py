@@ -21,20 +21,23 @@ Element = Literal[
 
 
 class Member(Strict):
-    role: Text = Field(description="'Ketua', 'Sekretaris', 'Bhabinkamtibmas', …: a role, never a name")
-    element: Element
-    count: PositiveInt = 1
+    role: Text = Field(
+        title="Jabatan",
+        description="'Ketua', 'Sekretaris', 'Bhabinkamtibmas', …: jabatan, bukan nama orang",
+    )
+    element: Element = Field(title="Unsur", description="Unsur yang diwakili anggota ini")
+    count: PositiveInt = Field(1, title="Jumlah", description="Berapa orang dengan jabatan ini")
 
 
 class Decree(Strict):
-    number: Text
-    date: date
-    issued_by: Text
+    number: Text = Field(title="Nomor SK", description="Nomor surat keputusan pembentukan forum")
+    date: datetime.date = Field(title="Tanggal SK", description="Tanggal surat keputusan")
+    issued_by: Text = Field(title="Diterbitkan oleh", description="Pejabat atau instansi yang menerbitkan SK")
 
 
 class Term(Strict):
-    start: date
-    end: date
+    start: date = Field(title="Mulai", description="Awal masa bakti")
+    end: date = Field(title="Selesai", description="Akhir masa bakti")
 
 
 EVIDENCE_FOLDER = "data/evidence"
@@ -64,13 +67,32 @@ def _check_evidence_path(value: str, suffixes: tuple[str, ...], what: str) -> No
 class Evidence(Strict):
     """One piece of evidence of a result: a document, a photo with its alt text, or a count."""
 
-    document: Text | None = Field(None, description="a file under data/evidence/, e.g. 'fkpm-x/notulen.pdf'")
-    photo: Text | None = Field(None, description="a JPEG, PNG or WebP under data/evidence/; no faces of "
-                                                 "residents without their consent")
-    alt: Text | None = Field(None, description="with photo: what it shows, for readers who cannot see it")
-    count: NonNegativeInt | None = None
-    unit: Text | None = Field(None, description="with count: what was counted, e.g. 'peserta', 'APAR'")
-    title: Text | None = Field(None, description="what the document or photo is, e.g. 'Notulen musyawarah'")
+    document: Text | None = Field(
+        None,
+        title="Dokumen",
+        description="Berkas di data/evidence/, mis. 'fkpm-x/notulen.pdf'",
+    )
+    photo: Text | None = Field(
+        None,
+        title="Foto",
+        description="JPEG, PNG atau WebP di data/evidence/; tanpa wajah warga kecuali dengan izin mereka",
+    )
+    alt: Text | None = Field(
+        None,
+        title="Keterangan foto",
+        description="Dengan foto: apa yang tampak, untuk pembaca yang tidak dapat melihatnya",
+    )
+    count: NonNegativeInt | None = Field(None, title="Jumlah", description="Angka hasil, mis. jumlah peserta")
+    unit: Text | None = Field(
+        None,
+        title="Satuan",
+        description="Dengan jumlah: apa yang dihitung, mis. 'peserta', 'APAR'",
+    )
+    title: Text | None = Field(
+        None,
+        title="Judul bukti",
+        description="Apa dokumen atau foto itu, mis. 'Notulen musyawarah'",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Evidence:
@@ -104,82 +126,153 @@ class Evidence(Strict):
 class Result(Strict):
     """What a program stage did: when, and the evidence that shows it."""
 
-    what: Text = Field(description="what was done, in a sentence")
-    date: datetime.date
-    evidence: list[Evidence] = Field(min_length=1)
+    what: Text = Field(title="Yang dilakukan", description="Apa yang dikerjakan, dalam satu kalimat")
+    date: datetime.date = Field(title="Tanggal", description="Tanggal kegiatan")
+    evidence: list[Evidence] = Field(
+        min_length=1,
+        title="Bukti",
+        description="Foto, dokumen atau jumlah yang menunjukkan hasilnya",
+    )
 
 
 class Measurement(Strict):
     """A value of one of a situation's indicators, measured for the stage."""
 
-    situation: Annotated[Slug, Ref("situation")]
-    indicator: Slug = Field(description="the id of one of that situation's indicators")
-    value: NonNegativeFloat
-    date: datetime.date
-    source: Text = Field(description="where the value comes from, e.g. 'Buku ronda RW 03', 'Data SPKT Polsek'")
+    situation: Annotated[Slug, Ref("situation")] = Field(
+        title="Situasi",
+        description="Situasi yang indikatornya diukur",
+    )
+    indicator: Slug = Field(title="Indikator", description="Id salah satu indikator situasi itu")
+    value: NonNegativeFloat = Field(title="Nilai", description="Angka hasil pengukuran")
+    date: datetime.date = Field(title="Tanggal", description="Tanggal pengukuran")
+    source: Text = Field(title="Sumber angka", description="Asal angka, mis. 'Buku ronda RW 03', 'Data SPKT Polsek'")
 
 
 class Stage(Strict):
-    title: Text
-    start: date | None = None
-    end: date | None = None
-    status: Literal["rencana", "berjalan", "selesai", "tertunda"] = "rencana"
-    results: list[Result] = Field([], description="what was done, with evidence (Karya nyata)")
-    measurements: list[Measurement] = Field([], description="values of the situations' indicators it targets")
+    title: Text = Field(title="Nama tahap", description="Nama tahap program")
+    start: date | None = Field(None, title="Mulai", description="Tanggal mulai tahap")
+    end: date | None = Field(None, title="Selesai", description="Tanggal selesai tahap")
+    status: Literal["rencana", "berjalan", "selesai", "tertunda"] = Field(
+        "rencana",
+        title="Status tahap",
+        description="rencana, berjalan, selesai atau tertunda",
+    )
+    results: list[Result] = Field([], title="Hasil", description="Apa yang dikerjakan, dengan buktinya (Karya nyata)")
+    measurements: list[Measurement] = Field(
+        [],
+        title="Pengukuran",
+        description="Nilai indikator situasi yang menjadi sasaran tahap ini",
+    )
 
 
 class Program(Strict):
-    title: Text
-    goal: Text
-    partners: list[Text] = []
-    stages: list[Stage] = Field(min_length=1)
-    situations: Annotated[list[Slug], Ref("situation")] = []
+    title: Text = Field(title="Nama program", description="Nama program forum")
+    goal: Text = Field(title="Tujuan", description="Tujuan program dalam satu kalimat")
+    partners: list[Text] = Field([], title="Mitra", description="Pihak yang ikut bekerja dalam program")
+    stages: list[Stage] = Field(min_length=1, title="Tahap", description="Tahap-tahap program")
+    situations: Annotated[list[Slug], Ref("situation")] = Field(
+        [],
+        title="Situasi sasaran",
+        description="Situasi yang ditangani program ini",
+    )
 
 
 class HandbookSelection(Strict):
     """What goes into the edition besides the default (the situations of the forum's areas)."""
 
     situations: Annotated[list[Slug], Ref("situation")] = Field(
-        [], description="situations to cover instead of those recorded for the forum's areas",
+        [],
+        title="Situasi",
+        description="Situasi yang dimuat, sebagai pengganti situasi wilayah forum",
     )
-    tags: list[Slug] = Field([], description="add the situations, guidelines and modules with any of these tags")
-    phases: list[Phase] = Field([], description="keep only guidelines of these phases (default: all three)")
+    tags: list[Slug] = Field(
+        [],
+        title="Tag",
+        description="Tambahkan situasi, pedoman dan modul yang memiliki salah satu tag ini",
+    )
+    phases: list[Phase] = Field(
+        [],
+        title="Tahap pedoman",
+        description="Hanya pedoman tahap ini yang dimuat (kosong: ketiganya)",
+    )
     ids: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
-        [], description="add these items by id, whatever the rules above say",
+        [],
+        title="Isian tambahan",
+        description="Id isian yang selalu dimuat, apa pun aturan di atas",
     )
 
 
 class LocalNote(Strict):
     """The forum's own note on a standard guideline, printed beside it and marked as local."""
 
-    guideline: Annotated[Slug, Ref("guideline")]
-    note: Markdown
+    guideline: Annotated[Slug, Ref("guideline")] = Field(
+        title="Pedoman",
+        description="Pedoman baku yang diberi catatan lokal",
+    )
+    note: Markdown = Field(
+        title="Catatan lokal",
+        description="Catatan forum yang dicetak di samping pedoman itu, bertanda \"Lokal\"",
+    )
 
 
 class ForumNote(Strict):
     """A note of the forum's own (an agreement, a local rule), printed in its profile and marked as local."""
 
-    title: Text
-    body: Markdown
+    title: Text = Field(title="Judul catatan", description="Judul catatan forum, mis. 'Kesepakatan ronda'")
+    body: Markdown = Field(title="Isi catatan", description="Isi catatan; boleh memakai Markdown")
 
 
 class Handbook(Strict):
     """What the coordinator edits to publish the forum's handbook."""
 
-    edition: PositiveInt = Field(1, description="raise it for every new edition; it never goes back")
-    date: datetime.date = Field(description="the edition's date; printed on the cover and used as the PDF's date")
-    title: Text | None = Field(None, description="default: 'Buku Pegangan <forum name>'")
-    foreword: Markdown | None = Field(None, description="kata pengantar, signed by the chair")
-    foreword_by: Text | None = Field(None, description="the signing role, e.g. 'Ketua FKPM'")
-    compiled_by: Text | None = None
-    approved_by: Text | None = None
-    paper: Literal["A5", "A4"] = "A5"
-    include: HandbookSelection = HandbookSelection()
-    exclude: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
-        [], description="leave these items out, whatever else selects them",
+    edition: PositiveInt = Field(
+        1,
+        title="Edisi",
+        description="Naikkan untuk setiap edisi baru; nomor edisi tidak pernah turun",
     )
-    local_notes: list[LocalNote] = []
-    notes: list[ForumNote] = Field([], description="the forum's own notes, printed in its profile")
+    date: datetime.date = Field(title="Tanggal edisi", description="Tercetak di sampul dan menjadi tanggal PDF")
+    title: Text | None = Field(None, title="Judul buku", description="Kosong: 'Buku Pegangan <nama forum>'")
+    foreword: Markdown | None = Field(
+        None,
+        title="Kata pengantar",
+        description="Kata pengantar, ditandatangani ketua; boleh memakai Markdown",
+    )
+    foreword_by: Text | None = Field(
+        None,
+        title="Penanda tangan pengantar",
+        description="Jabatan yang menandatangani, mis. 'Ketua FKPM'",
+    )
+    compiled_by: Text | None = Field(
+        None,
+        title="Disusun oleh",
+        description="Jabatan atau badan penyusun, mis. 'Sekretariat FKPM'",
+    )
+    approved_by: Text | None = Field(
+        None,
+        title="Disahkan oleh",
+        description="Badan yang mengesahkan, mis. 'Rapat pleno FKPM'",
+    )
+    paper: Literal["A5", "A4"] = Field("A5", title="Ukuran kertas", description="A5 (buku saku) atau A4")
+    include: HandbookSelection = Field(
+        HandbookSelection(),
+        title="Yang dimuat",
+        description="Isian yang dimuat selain bawaan (situasi wilayah forum)",
+    )
+    exclude: Annotated[list[Slug], Ref(ANY_ITEM)] = Field(
+        [],
+        title="Dikecualikan",
+        description="Isian yang tidak dimuat, apa pun yang memilihnya",
+    )
+    local_notes: list[LocalNote] = Field(
+        [],
+        title="Catatan lokal pada pedoman",
+        description="Catatan forum di samping pedoman baku",
+    )
+    notes: list[ForumNote] = Field(
+        [],
+        title="Catatan forum",
+        description="Catatan forum sendiri, dicetak di profil forum",
+    )
     state: Literal["disiapkan", "diadopsi"] = Field(
         "disiapkan", title="Status edisi",
         description="disiapkan: edisi ini masih disusun. diadopsi: forum sudah mengadopsi edisi ini; build "
@@ -189,26 +282,43 @@ class Handbook(Strict):
 
 
 class Forum(Strict):
-    id: Slug
-    name: Text
-    summary: Text | None = None
-    model: Literal["wilayah", "kawasan", "adat"]
-    areas: Annotated[list[Slug], Ref("area")] = Field(min_length=1)
-    places: Annotated[list[Slug], Ref("place")] = []
-    polsek: Text
-    polres: Text
-    bkpm: Annotated[Slug | None, Ref("place")] = Field(None, description="the place where the forum meets")
-    members: list[Member] = Field(min_length=1)
-    decree: Decree | None = None
-    term: Term | None = None
-    meetings: Text | None = None
-    vision: Text
-    mission: list[Text] = Field(min_length=1)
-    programs: list[Program] = []
-    contacts: list[Contact] = []
-    handbook: Handbook | None = None
+    id: Slug = Field(title="Id", description="Id unik forum; sama dengan nama berkas, mis. 'fkpm-ngrandusari'")
+    name: Text = Field(title="Nama forum", description="Nama lengkap forum")
+    summary: Text | None = Field(None, title="Ringkasan", description="Satu atau dua kalimat tentang forum")
+    model: Literal["wilayah", "kawasan", "adat"] = Field(
+        title="Model forum",
+        description="wilayah (kelurahan/desa), kawasan (pasar, sekolah) atau adat",
+    )
+    areas: Annotated[list[Slug], Ref("area")] = Field(min_length=1, title="Wilayah", description="Wilayah kerja forum")
+    places: Annotated[list[Slug], Ref("place")] = Field([], title="Tempat", description="Tempat penting forum di peta")
+    polsek: Text = Field(title="Polsek", description="Polsek yang membawahi wilayah forum")
+    polres: Text = Field(title="Polres", description="Polres yang membawahi wilayah forum")
+    bkpm: Annotated[Slug | None, Ref("place")] = Field(None, title="Balai (BKPM)", description="Tempat forum bertemu")
+    members: list[Member] = Field(
+        min_length=1,
+        title="Pengurus",
+        description="Susunan pengurus menurut jabatan, bukan nama",
+    )
+    decree: Decree | None = Field(None, title="SK pembentukan", description="Surat keputusan pembentukan forum")
+    term: Term | None = Field(None, title="Masa bakti", description="Awal dan akhir masa bakti pengurus")
+    meetings: Text | None = Field(
+        None,
+        title="Jadwal rapat",
+        description="Kapan forum biasa bertemu, mis. 'Setiap Kamis kedua'",
+    )
+    vision: Text = Field(title="Visi", description="Visi forum dalam satu kalimat")
+    mission: list[Text] = Field(min_length=1, title="Misi", description="Butir-butir misi forum")
+    programs: list[Program] = Field([], title="Program", description="Program kerja forum beserta tahap dan hasilnya")
+    contacts: list[Contact] = Field(
+        [],
+        title="Kontak",
+        description="Yang dapat dihubungi, menurut jabatan; nomor pribadi tidak boleh di sini",
+    )
+    handbook: Handbook | None = Field(None, title="Buku pegangan", description="Edisi buku pegangan forum (PDF)")
     local_guidelines: Annotated[list[Slug], Ref("guideline")] = Field(
-        [], description="guidelines written by this forum for its own area",
+        [],
+        title="Pedoman lokal",
+        description="Pedoman yang ditulis forum ini untuk wilayahnya sendiri",
     )
 
     def search_labels(self) -> list[str]:

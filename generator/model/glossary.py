@@ -35,13 +35,20 @@ Term = Annotated[
 class GlossaryTerm(Strict):
     """One term as officers write it, what it stands for, and the other words people use for it."""
 
-    term: Term = Field(description="as written in the field: 'KDRT', 'curanmor', 'Bhabinkamtibmas'")
-    expansion: Text | None = Field(
-        None, description="what an abbreviation stands for; pages show it when the abbreviation is tapped",
+    term: Term = Field(
+        title="Istilah",
+        description="Seperti ditulis di lapangan: 'KDRT', 'curanmor', 'Bhabinkamtibmas'",
     )
-    meaning: Text = Field(description="one or two plain sentences")
+    expansion: Text | None = Field(
+        None,
+        title="Kepanjangan",
+        description="Kepanjangan singkatan; tampil ketika singkatan disentuh",
+    )
+    meaning: Text = Field(title="Arti", description="Satu atau dua kalimat sederhana")
     synonyms: list[Text] = Field(
-        [], description="other words or phrases for the same thing; a search for any of them finds the others",
+        [],
+        title="Sinonim",
+        description="Kata lain untuk hal yang sama; pencarian salah satunya menemukan yang lain",
     )
 
     @property
@@ -53,4 +60,4 @@ class GlossaryTerm(Strict):
 class Glossary(Strict):
     """data/glossary.yaml: a list of terms."""
 
-    terms: list[GlossaryTerm] = Field(default_factory=list)
+    terms: list[GlossaryTerm] = Field(default_factory=list, title="Istilah", description="Daftar istilah glosarium")

@@ -16,24 +16,47 @@ LegalType = Literal[
 
 
 class Article(Strict):
-    number: Code = Field(description="as cited: 'Pasal 27' or 'Pasal 27 ayat (2)'")
-    summary: Text = Field(description="our own summary, not the official wording")
+    number: Code = Field(title="Nomor pasal", description="Seperti dikutip: 'Pasal 27' atau 'Pasal 27 ayat (2)'")
+    summary: Text = Field(title="Inti pasal", description="Ringkasan dengan kata-kata kita sendiri, bukan bunyi resmi")
 
 
 class Legal(Item):
-    type: LegalType
-    number: Code
-    year: int = Field(ge=1945, le=2100)
-    subject: Text
-    legal_status: Literal["berlaku", "diubah", "dicabut"]
-    replaces: Annotated[list[Slug], Ref("legal")] = []
-    replaced_by: Annotated[Slug | None, Ref("legal")] = None
-    articles: list[Article] = Field([], description="the articles content cites, each with our own short gist")
+    type: LegalType = Field(title="Jenis peraturan", description="UU, PP, Perpres, Perpol, Perkap, Perda, …")
+    number: Code = Field(title="Nomor", description="Nomor peraturan")
+    year: int = Field(ge=1945, le=2100, title="Tahun", description="Tahun peraturan")
+    subject: Text = Field(title="Tentang", description="Pokok peraturan, mis. 'Kepolisian Negara Republik Indonesia'")
+    legal_status: Literal["berlaku", "diubah", "dicabut"] = Field(
+        title="Status hukum",
+        description="berlaku, diubah atau dicabut",
+    )
+    replaces: Annotated[list[Slug], Ref("legal")] = Field(
+        [],
+        title="Menggantikan",
+        description="Peraturan yang digantikan peraturan ini",
+    )
+    replaced_by: Annotated[Slug | None, Ref("legal")] = Field(
+        None,
+        title="Digantikan oleh",
+        description="Peraturan yang menggantikan peraturan ini",
+    )
+    articles: list[Article] = Field(
+        [],
+        title="Pasal",
+        description="Pasal yang dikutip isian, masing-masing dengan inti singkat",
+    )
     official_url: HttpUrl | None = Field(
-        None, description="the official text: peraturan.go.id, the BPK legal database or JDIH Polri")
+        None,
+        title="Teks resmi",
+        description="Alamat teks resmi: peraturan.go.id, basis data BPK atau JDIH Polri",
+    )
     verified_on: date | None = Field(
-        None, description="when this record (link, number, articles) was last checked against the official "
-                          "source; polmas check warns once that is more than a year ago")
+        None,
+        title="Diperiksa pada",
+        description=(
+            "Kapan catatan ini (tautan, nomor, pasal) terakhir dicocokkan dengan sumber resmi; polmas "
+            "check mengingatkan bila lebih dari setahun"
+        ),
+    )
 
     @property
     def short_name(self) -> str:

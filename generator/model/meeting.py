@@ -19,26 +19,39 @@ FollowUp = Literal["belum", "berjalan", "selesai"]
 class Decision(Strict):
     """One decision: what, who carries it out (a role), by when, and how far it has come."""
 
-    decision: Text = Field(description="what the meeting decided, in one sentence")
+    decision: Text = Field(title="Keputusan", description="Apa yang diputuskan rapat, dalam satu kalimat")
     owner: Annotated[Text, IfMissing(N_(
         "the role that carries the decision out, e.g. 'Sekretaris' or 'Bhabinkamtibmas', never a person's name",
-    ))] = Field(description="the role that carries it out, never a person's name")
-    due: datetime.date = Field(description="by when it should be done; not before the meeting's date")
-    status: FollowUp = Field("belum", description="belum (not started), berjalan (under way), selesai (done)")
-    note: Text | None = Field(None, description="how the follow-up stands, e.g. what is still missing")
+    ))] = Field(
+        title="Penanggung jawab",
+        description="Jabatan yang melaksanakan, bukan nama orang",
+    )
+    due: datetime.date = Field(title="Batas waktu", description="Kapan harus selesai; tidak sebelum tanggal rapat")
+    status: FollowUp = Field("belum", title="Status tindak lanjut", description="belum, berjalan atau selesai")
+    note: Text | None = Field(
+        None,
+        title="Catatan",
+        description="Bagaimana tindak lanjutnya, mis. apa yang masih kurang",
+    )
 
 
 class Meeting(Strict):
-    id: Slug = Field(description="the file name, e.g. 'fkpm-ngrandusari-2026-01-08'")
-    forum: Annotated[Slug, Ref("forum")]
-    date: datetime.date
-    kind: MeetingKind = Field(description="rutin, luar-biasa (called for an incident) or pleno")
-    place: Text | None = Field(None, description="where it met, e.g. 'BKPM Ngrandusari'")
+    id: Slug = Field(title="Id", description="Nama berkas, mis. 'fkpm-ngrandusari-2026-01-08'")
+    forum: Annotated[Slug, Ref("forum")] = Field(title="Forum", description="Forum yang bersidang")
+    date: datetime.date = Field(title="Tanggal rapat", description="Tanggal rapat")
+    kind: MeetingKind = Field(title="Jenis rapat", description="rutin, luar-biasa (karena kejadian) atau pleno")
+    place: Text | None = Field(None, title="Tempat", description="Tempat rapat, mis. 'BKPM Ngrandusari'")
     attendance: dict[Element, PositiveInt] = Field(
-        min_length=1, description="how many came from each element (counts, never names), e.g. 'masyarakat: 9'",
+        min_length=1,
+        title="Kehadiran",
+        description="Jumlah yang hadir dari setiap unsur (angka, bukan nama), mis. 'masyarakat: 9'",
     )
-    agenda: list[Text] = Field(min_length=1)
-    decisions: list[Decision] = []
+    agenda: list[Text] = Field(min_length=1, title="Acara", description="Butir-butir acara rapat")
+    decisions: list[Decision] = Field(
+        [],
+        title="Keputusan",
+        description="Keputusan rapat beserta penanggung jawab dan batas waktunya",
+    )
 
     @property
     def title(self) -> str:

@@ -21,20 +21,33 @@ NetworkRole = Literal[
 
 
 class Network(Item):
-    role: NetworkRole = Field(description="the kind of figure or group, by role, never by name")
+    role: NetworkRole = Field(title="Peran", description="Jenis tokoh atau kelompok, menurut peran, bukan nama")
     role_label: Text | None = Field(
-        None, description="with role 'lainnya': the role in a few words, e.g. 'Pengelola bank sampah'",
+        None,
+        title="Nama peran",
+        description="Untuk peran 'lainnya': perannya dalam beberapa kata, mis. 'Pengelola bank sampah'",
     )
-    forum: Annotated[Slug, Ref("forum")] = Field(description="the forum that reaches it")
-    areas: Annotated[list[Slug], Ref("area")] = []
+    forum: Annotated[Slug, Ref("forum")] = Field(title="Forum", description="Forum yang menjangkaunya")
+    areas: Annotated[list[Slug], Ref("area")] = Field(
+        [],
+        title="Wilayah",
+        description="Wilayah tempat jejaring ini berada",
+    )
     community: Literal["geografis", "kepentingan"] = Field(
-        description="geografis: a community of place (RT, RW, kampung); kepentingan: of interest (pedagang, ojek)",
+        title="Komunitas",
+        description="geografis: komunitas tempat (RT, RW, kampung); kepentingan: komunitas minat (pedagang, ojek)",
     )
-    reach: Text = Field(description="how to reach it: a public channel or a role, never a personal number")
+    reach: Text = Field(title="Cara menghubungi", description="Saluran umum atau jabatan, bukan nomor pribadi")
     situations: Annotated[list[Slug], Ref("situation")] = Field(
-        [], description="the situations it helps with",
+        [],
+        title="Situasi",
+        description="Situasi yang dapat dibantunya",
     )
-    can: list[Capability] = Field(min_length=1, description="what it can do: inform, mediate, host, mobilise")
+    can: list[Capability] = Field(
+        min_length=1,
+        title="Dapat membantu dengan",
+        description="Menginformasikan, memediasi, menjadi tuan rumah, menggerakkan warga",
+    )
 
     @property
     def role_text(self) -> str:

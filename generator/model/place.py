@@ -15,29 +15,48 @@ PlaceType = Literal["polsek", "pospol", "bkpm", "poskamling", "masalah", "potens
 
 
 class Location(Strict):
-    lat: float = Field(ge=-11.5, le=6.5, description="latitude within Indonesia")
-    lon: float = Field(ge=94.5, le=141.5, description="longitude within Indonesia")
+    lat: float = Field(
+        ge=-11.5,
+        le=6.5,
+        title="Lintang",
+        description="Lintang (latitude) dalam wilayah Indonesia, mis. -7.2481",
+    )
+    lon: float = Field(
+        ge=94.5,
+        le=141.5,
+        title="Bujur",
+        description="Bujur (longitude) dalam wilayah Indonesia, mis. 110.4012",
+    )
 
 
 class Place(Strict):
-    id: Slug
-    type: PlaceType
-    name: Text = Field(description="a place or a role, never a private person")
-    location: Location
-    area: Annotated[Slug, Ref("area")]
+    id: Slug = Field(title="Id", description="Id unik tempat; sama dengan nama berkas, mis. 'pos-kamling-rw03'")
+    type: PlaceType = Field(
+        title="Jenis tempat",
+        description="polsek, pospol, bkpm, poskamling, masalah (titik rawan) atau potensi",
+    )
+    name: Text = Field(title="Nama", description="Nama tempat atau jabatan, bukan nama orang pribadi")
+    location: Location = Field(title="Letak", description="Lintang dan bujur tempat ini")
+    area: Annotated[Slug, Ref("area")] = Field(title="Wilayah", description="Wilayah tempat ini berada")
     situation: Annotated[Slug | None, Ref("situation")] = Field(
-        None, description="for a problem spot: the problem that occurs here; for a potential: what it supports",
+        None,
+        title="Situasi",
+        description="Untuk titik rawan: masalah yang terjadi di sini; untuk potensi: yang didukungnya",
     )
     class_: DisturbanceClass | None = Field(
-        None, alias="class",
-        description="problem spots only: PG potensi gangguan, AG ambang gangguan, GN gangguan nyata",
+        None,
+        alias="class",
+        title="Golongan gangguan",
+        description="Hanya titik rawan: PG potensi gangguan, AG ambang gangguan, GN gangguan nyata",
     )
     period: Text | None = Field(
-        None, description="problem spots: when it happens, e.g. 'malam hari, akhir pekan' or 'jam pulang sekolah'",
+        None,
+        title="Waktu rawan",
+        description="Titik rawan: kapan terjadi, mis. 'malam hari, akhir pekan' atau 'jam pulang sekolah'",
     )
-    since: date | None = Field(None, description="problem spots: first noted on this date")
-    description: Text | None = None
-    updated: date | None = None
+    since: date | None = Field(None, title="Tercatat sejak", description="Titik rawan: tanggal pertama kali dicatat")
+    description: Text | None = Field(None, title="Keterangan", description="Keterangan singkat tentang tempat ini")
+    updated: date | None = Field(None, title="Diperbarui", description="Tanggal keterangan terakhir diperbarui")
 
     @model_validator(mode="after")
     def _problem_fields_fit_type(self) -> Place:

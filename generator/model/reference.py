@@ -11,16 +11,23 @@ from generator.model.common import Code, Item, Text
 
 
 class Reference(Item):
-    type: Literal["buku", "artikel", "peraturan", "laporan", "modul", "panduan", "situs", "video", "lainnya"]
-    authors: list[Text] = []
-    publisher: Text | None = None
-    year: int | None = Field(None, ge=1900, le=2100)
-    edition: Code | None = None
-    isbn: Code | None = None
-    url: HttpUrl | None = None
-    accessed: date | None = None
-    file: Text | None = Field(None, description="a local copy under content/references/files/ for offline use")
-    citation: Text | None = Field(None, description="recommended citation; built from the fields when absent")
+    type: Literal["buku", "artikel", "peraturan", "laporan", "modul", "panduan", "situs", "video", "lainnya"] = Field(
+        title="Jenis referensi",
+        description="buku, artikel, peraturan, laporan, modul, panduan, situs, video atau lainnya",
+    )
+    authors: list[Text] = Field([], title="Penulis", description="Penulis atau lembaga penyusun")
+    publisher: Text | None = Field(None, title="Penerbit", description="Penerbit")
+    year: int | None = Field(None, ge=1900, le=2100, title="Tahun terbit", description="Tahun terbit")
+    edition: Code | None = Field(None, title="Edisi", description="Edisi atau cetakan")
+    isbn: Code | None = Field(None, title="ISBN", description="Nomor ISBN, bila ada")
+    url: HttpUrl | None = Field(None, title="Alamat web", description="Alamat lengkap, diawali https://")
+    accessed: date | None = Field(None, title="Diakses pada", description="Tanggal alamat web dibuka")
+    file: Text | None = Field(
+        None,
+        title="Salinan berkas",
+        description="Salinan di content/references/files/ untuk dibaca tanpa sinyal",
+    )
+    citation: Text | None = Field(None, title="Sitasi", description="Cara mengutip; kosong: disusun dari isian lain")
 
     def search_labels(self) -> list[str]:
         return ["Referensi", str(self.type)]

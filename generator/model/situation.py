@@ -15,28 +15,50 @@ from generator.model.labels import CLASS_LABELS, SITUATION_TYPE_LABELS
 class Indicator(Strict):
     """How the forum measures the problem: what a program stage's measurements report against."""
 
-    id: Slug = Field(description="short id a program stage's measurements name, e.g. 'tawuran-per-bulan'")
-    text: Text = Field(description="what is counted or measured, e.g. 'Jumlah tawuran per bulan'")
-    unit: Text | None = Field(None, description="the unit of a measured value, e.g. 'kejadian', 'menit', 'regu'")
+    id: Slug = Field(
+        title="Id indikator",
+        description="Id singkat yang dipakai pengukuran program, mis. 'tawuran-per-bulan'",
+    )
+    text: Text = Field(
+        title="Yang diukur",
+        description="Apa yang dihitung atau diukur, mis. 'Jumlah tawuran per bulan'",
+    )
+    unit: Text | None = Field(None, title="Satuan", description="Satuan nilai, mis. 'kejadian', 'menit', 'regu'")
 
 
 class Situation(Item):
-    type: Literal["situasi", "masalah", "potensi"]
+    type: Literal["situasi", "masalah", "potensi"] = Field(title="Jenis", description="situasi, masalah atau potensi")
     class_: DisturbanceClass | None = Field(
-        None, alias="class",
-        description="PG potensi gangguan, AG ambang gangguan, GN gangguan nyata; none for a positive potential",
+        None,
+        alias="class",
+        title="Golongan gangguan",
+        description="PG potensi gangguan, AG ambang gangguan, GN gangguan nyata; kosong untuk potensi positif",
     )
-    domains: list[Domain] = []
-    description: Markdown
-    impacts: list[Text] = []
-    causes: list[Text] = []
-    questions: list[Text] = Field([], description="questions for understanding it locally")
-    warning_signs: list[Text] = Field([], description="tanda-tanda: what a resident notices before or as it happens")
+    domains: list[Domain] = Field([], title="Bidang", description="Bidang kehidupan yang terkena (ipoleksosbud-hankam)")
+    description: Markdown = Field(title="Uraian", description="Gambaran situasi; boleh memakai Markdown")
+    impacts: list[Text] = Field([], title="Dampak", description="Akibat bagi warga dan wilayah")
+    causes: list[Text] = Field([], title="Penyebab", description="Apa yang menimbulkan atau memperparahnya")
+    questions: list[Text] = Field([], title="Pertanyaan", description="Pertanyaan untuk memahaminya di wilayah sendiri")
+    warning_signs: list[Text] = Field(
+        [],
+        title="Tanda-tanda",
+        description="Yang diperhatikan warga sebelum atau ketika terjadi",
+    )
     indicators: list[Indicator] = Field(
-        [], description="how the forum measures the problem; program results report against these ids",
+        [],
+        title="Ukuran keberhasilan",
+        description="Cara forum mengukur masalah ini; hasil program melapor terhadap id ini",
     )
-    stakeholders: list[Text] = []
-    areas: Annotated[list[Slug], Ref("area")] = []
+    stakeholders: list[Text] = Field(
+        [],
+        title="Pemangku kepentingan",
+        description="Pihak yang berkepentingan atau dapat membantu",
+    )
+    areas: Annotated[list[Slug], Ref("area")] = Field(
+        [],
+        title="Wilayah",
+        description="Wilayah tempat situasi ini tercatat",
+    )
 
     def search_labels(self) -> list[str]:
         """Shown under a search result's title: its type, then its class."""
