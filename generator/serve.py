@@ -46,8 +46,7 @@ def _regenerate(project: Path, editor_url: str | None) -> None:
     write_atomically(project / pipeline.DOCS_DIR / PROBLEMS_PAGE, page.encode("utf-8"))
 
 
-def _watch(project: Path, stop: threading.Event, editor_url: str | None) -> None:
-    seen = _snapshot(project)
+def _watch(project: Path, stop: threading.Event, editor_url: str | None, seen: dict[Path, float]) -> None:
     while not stop.wait(POLL_SECONDS):
         current = _snapshot(project)
         if current != seen:
@@ -57,11 +56,12 @@ def _watch(project: Path, stop: threading.Event, editor_url: str | None) -> None
 
 def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
     """Generate once, then serve with live reload until Ctrl-C; masalah.html lists the problems of the last check."""
+    seen = _snapshot(project)  # before the first build: a file saved while it runs is rebuilt after it
     _regenerate(project, editor_url)
     stop = threading.Event()
     # The watcher rebuilds in its own thread: run it in a copy of this context, so it speaks the run's language.
-    watcher = threading.Thread(target=contextvars.copy_context().run, args=(_watch, project, stop, editor_url),
-                               daemon=True)
+    watcher = threading.Thread(target=contextvars.copy_context().run,
+                               args=(_watch, project, stop, editor_url, seen), daemon=True)
     watcher.start()
     try:
         # Not strict: a warning (a page mid-rewrite) must not stop the preview, nor the editor beside it;

@@ -100,6 +100,7 @@ audience: [warga]
 objectives: [memahami]
 duration_minutes: {minutes}
 body: Isi.
+status: disahkan
 """
 PACK = """
 id: warga

@@ -65,14 +65,15 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
             [*polmas, "edit", "--addr", f"127.0.0.1:{ports[0]}", "--editor-addr", f"127.0.0.1:{ports[1]}",
              "--decap-port", str(ports[2])],
             stdout=out, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-            env=os.environ | {"POLMAS_TODAY": SAMPLE_TODAY.isoformat()},
+            env=os.environ | {"POLMAS_TODAY": SAMPLE_TODAY.isoformat(), "LANGUAGE": "id"},
         )
     deadline = time.monotonic() + 60
     while log.read_text().count("\n") < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     printed = log.read_text().splitlines()[:2]
-    assert printed[0].startswith(f"Editor:    http://127.0.0.1:{ports[1]}/admin/"), printed
-    assert printed[1].startswith(f"Pratinjau: http://127.0.0.1:{ports[0]}/"), printed
+    # In Indonesian, the coordinators' language (LANGUAGE=id above).
+    assert printed[0].startswith(f"Penyunting: http://127.0.0.1:{ports[1]}/admin/"), printed
+    assert printed[1].startswith(f"Pratinjau:  http://127.0.0.1:{ports[0]}/"), printed
     problems = project / ".polmas/editor/admin/masalah.json"
     deadline = time.monotonic() + 60
     while not problems.is_file() and time.monotonic() < deadline:
@@ -80,7 +81,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     yield Editor(project, f"http://127.0.0.1:{ports[1]}/admin/", f"http://127.0.0.1:{ports[0]}/", process)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: a terminal sends it to the whole process group
     assert process.wait(timeout=60) in (0, 130), log.read_text()  # 130: stopped before the preview was up
-    assert "Editor and preview stopped." in log.read_text()
+    assert "Penyunting dan pratinjau dihentikan." in log.read_text()
     for port in ports:
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after Ctrl-C"
@@ -222,23 +223,36 @@ def test_a_broken_reference_shows_on_the_problems_panel_within_seconds(editor: E
     badge.get_by_text("1 masalah").wait_for(timeout=15_000)
     _picture(page, "masalah-di-editor")
     page.goto(f"{editor.url}masalah.html")
-    entry = page.locator("#polmas-list li").first
+    # The sample's own warnings (review dates past) are listed too; the error is the one on the saved file.
+    entry = page.locator("#polmas-list li", has_text=target).first
     entry.wait_for()
     assert entry.inner_text().startswith(f"{target}:")
-    assert "unknown" in entry.inner_text() and "hentikan-tawuran-x" in entry.inner_text()
+    assert "tidak dikenal" in entry.inner_text() and "hentikan-tawuran-x" in entry.inner_text()
     link = entry.locator("a")
     assert link.get_attribute("href") == "/admin/#/collections/guideline/entries/sambang-dds"
     _picture(page, "halaman-masalah")
     data = json.loads((editor.project / ".polmas/editor/admin/masalah.json").read_text(encoding="utf-8"))
     assert data["errors"] == 1
+    _wait_for_port(editor.preview, seconds=600)  # the preview's first build makes every PDF of the sample
     page.goto(f"{editor.preview}masalah.html")  # the preview says it too, once MkDocs has rebuilt
     link = page.locator("article a", has_text=f"{target}:")
-    for _ in range(60):
-        if link.count():
-            break
+    deadline = time.monotonic() + 600  # MkDocs rebuilds the whole preview (300 pages) after the save
+    while not link.count() and time.monotonic() < deadline:
         page.wait_for_timeout(2000)
         page.reload()
     assert link.first.get_attribute("href") == f"{editor.url}#/collections/guideline/entries/sambang-dds"
+
+
+def _wait_for_port(url: str, *, seconds: float) -> None:
+    """Until the server at `url` accepts connections (a guard against a hang, not a speed test)."""
+    host, port = url.split("//", 1)[1].rstrip("/").split(":")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex((host, int(port))) == 0:
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"nothing listens on {url} after {seconds:.0f} s")
 
 
 def _control(page: Any, name: str, nth: int = 0) -> Any:
