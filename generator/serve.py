@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import socket
 import sys
 import threading
 from pathlib import Path
@@ -46,12 +47,25 @@ def _regenerate(project: Path, editor_url: str | None) -> None:
     write_atomically(project / pipeline.DOCS_DIR / PROBLEMS_PAGE, page.encode("utf-8"))
 
 
-def _watch(project: Path, stop: threading.Event, editor_url: str | None, seen: dict[Path, float]) -> None:
+def _watch(project: Path, stop: threading.Event, editor_url: str | None, seen: dict[Path, float],
+           addr: str) -> None:
+    _wait_for_engine(addr, stop)
     while not stop.wait(POLL_SECONDS):
         current = _snapshot(project)
         if current != seen:
             seen = current
             _regenerate(project, editor_url)
+
+
+def _wait_for_engine(addr: str, stop: threading.Event) -> None:
+    """Until MkDocs serves (its first build done, its own watcher started): a page regenerated before that
+    would never reach the preview."""
+    host, _sep, port = addr.rpartition(":")
+    while not stop.wait(POLL_SECONDS):
+        with socket.socket() as probe:
+            if probe.connect_ex((host or "127.0.0.1", int(port))) == 0:
+                stop.wait(1.0)  # MkDocs starts watching just after it starts listening
+                return
 
 
 def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
@@ -61,7 +75,7 @@ def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
     stop = threading.Event()
     # The watcher rebuilds in its own thread: run it in a copy of this context, so it speaks the run's language.
     watcher = threading.Thread(target=contextvars.copy_context().run,
-                               args=(_watch, project, stop, editor_url, seen), daemon=True)
+                               args=(_watch, project, stop, editor_url, seen, addr), daemon=True)
     watcher.start()
     try:
         # Not strict: a warning (a page mid-rewrite) must not stop the preview, nor the editor beside it;

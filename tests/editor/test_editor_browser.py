@@ -67,20 +67,23 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
             stdout=out, stderr=subprocess.STDOUT, text=True, start_new_session=True,
             env=os.environ | {"POLMAS_TODAY": SAMPLE_TODAY.isoformat(), "LANGUAGE": "id"},
         )
-    deadline = time.monotonic() + 60
-    while log.read_text().count("\n") < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    printed = log.read_text().splitlines()[:2]
-    # In Indonesian, the coordinators' language (LANGUAGE=id above).
-    assert printed[0].startswith(f"Penyunting: http://127.0.0.1:{ports[1]}/admin/"), printed
-    assert printed[1].startswith(f"Pratinjau:  http://127.0.0.1:{ports[0]}/"), printed
-    problems = project / ".polmas/editor/admin/masalah.json"
-    deadline = time.monotonic() + 60
-    while not problems.is_file() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    yield Editor(project, f"http://127.0.0.1:{ports[1]}/admin/", f"http://127.0.0.1:{ports[0]}/", process)
-    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: a terminal sends it to the whole process group
-    assert process.wait(timeout=60) in (0, 130), log.read_text()  # 130: stopped before the preview was up
+    try:
+        deadline = time.monotonic() + 60
+        while log.read_text().count("\n") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        printed = log.read_text().splitlines()[:2]
+        # In Indonesian, the coordinators' language (LANGUAGE=id above).
+        assert printed[0].startswith(f"Penyunting: http://127.0.0.1:{ports[1]}/admin/"), printed
+        assert printed[1].startswith(f"Pratinjau:  http://127.0.0.1:{ports[0]}/"), printed
+        problems = project / ".polmas/editor/admin/masalah.json"
+        deadline = time.monotonic() + 60
+        while not problems.is_file() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        yield Editor(project, f"http://127.0.0.1:{ports[1]}/admin/", f"http://127.0.0.1:{ports[0]}/", process)
+    finally:  # stopped even when the start failed: no editor outlives its test
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: a terminal sends it to the whole process group
+        code = process.wait(timeout=60)
+    assert code in (0, 130), log.read_text()  # 130: stopped before the preview was up
     assert "Penyunting dan pratinjau dihentikan." in log.read_text()
     for port in ports:
         with socket.socket() as probe:
@@ -321,3 +324,25 @@ def test_the_guide_tasks_local_note_foreword_place_review_and_edition(editor: Ed
     _, problems = pipeline.check(editor.project, today=SAMPLE_TODAY)
     saved = (forum, "data/places/poskamling-rw05-ngrandusari.yaml")
     assert not [p.format() for p in problems if p.path in saved]
+
+
+def test_a_guideline_set_to_draf_in_the_editor_leaves_the_public_build(editor: Editor, page: Any,
+                                                                        tmp_path: Path) -> None:
+    """Acceptance: the coordinator sets an item to draf in the forms; the next public build leaves it out."""
+    target = "content/guidelines/cegah-kebakaran-pasar.yaml"
+    page.goto(f"{editor.url}#/collections/guideline/entries/cegah-kebakaran-pasar")
+    page.reload()  # Decap keeps the previous form when only the address changes
+    _pick(page, "status", "dra", "draf")
+    _save(page)
+    saved = editor.project / target
+    deadline = time.monotonic() + 20
+    while "status: draf\n" not in saved.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "status: draf\n" in saved.read_text(encoding="utf-8")
+    # The saved file in a fresh copy of the sample (other tests here break their copy on purpose).
+    project = copy_sample_project(tmp_path / "project")
+    shutil.copy(saved, project / target)
+    site = pipeline.build(project, today=SAMPLE_TODAY).site_dir
+    assert not (site / "pedoman/cegah-kebakaran-pasar.html").exists()
+    assert (site / "pedoman/evakuasi-kebakaran-pasar.html").is_file()
+    assert not [p for p in site.rglob("*.html") if "cegah-kebakaran-pasar" in p.read_text(encoding="utf-8")]
