@@ -13,6 +13,7 @@ Last, what the phone carries: the search index per page and the largest HTML pag
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import shutil
@@ -171,18 +172,20 @@ def compare_jobs(project: Path, work: Path) -> list[tuple[str, float, float, flo
     checked = pipeline.check_project(project, today=TODAY)
     kb, config = checked.kb, pipeline.site_config(project)
     site, forums = SiteAddress.from_config(config), forums_with_handbooks(checked.kb)
+
+    def make_pdfs(cache: Path) -> None:
+        build_handbooks(project, kb, site=site, forums=forums, cache_dir=cache, sample=config.sample,
+                        map_svgs=pipeline.forum_map_svgs(kb, forums))
+        build_materials(project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache / "sheets")
+
     walls: dict[int, float] = {}
     for jobs in (1, os.cpu_count() or 1):
         os.environ[JOBS_ENV] = str(jobs)
         with _scratch(work, f"pdf-cache-{jobs}") as cache:
-            walls[jobs] = _time(lambda cache=cache: (  # type: ignore[misc]
-                build_handbooks(project, kb, site=site, forums=forums, cache_dir=cache, sample=config.sample,
-                                map_svgs=pipeline.forum_map_svgs(kb, forums)),
-                build_materials(project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache / "s")))
+            walls[jobs] = _time(functools.partial(make_pdfs, cache))
     os.environ.pop(JOBS_ENV, None)
     cores = max(walls)
     return [(f"PDF stages: --jobs 1 vs --jobs {cores}, wall s", walls[1], walls[cores], walls[1] / walls[cores])]
-
 
 def _time(work: Callable[[], object]) -> float:
     start = time.perf_counter()

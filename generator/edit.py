@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -18,7 +17,7 @@ from generator import pipeline
 from generator.i18n import _
 from generator.outputs.canonical_yaml import format_file, model_of
 from generator.outputs.editor_app import write_editor_app, write_problems
-from generator.serve import serve
+from generator.serve import listening, serve
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
 """This checkout of Pustaka Polmas: its node_modules and templates/editor serve any project."""
@@ -115,9 +114,8 @@ def _start_decap_server(project: Path, host: str, port: int) -> subprocess.Popen
         if process.poll() is not None:
             raise EditorStartError(_("decap-server stopped at once (exit {code}); is port {port} already in use? "
                                      "pass another --decap-port").format(code=process.returncode, port=port))
-        with socket.socket() as probe:
-            if probe.connect_ex((host, port)) == 0:
-                return process
+        if listening(f"{host}:{port}"):
+            return process
         time.sleep(0.1)
     _stop(process)
     raise EditorStartError(_("decap-server did not answer on {addr} within {seconds} seconds").format(

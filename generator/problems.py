@@ -27,11 +27,19 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        # Column 0: the problem is a whole line (a CSV record, where columns are fields, not characters).
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{self.where}: {self.text}"
+
+    @property
+    def where(self) -> str:
+        """'path:line:column'; column 0 is a whole line (a CSV record, where columns are fields, not characters)."""
+        return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+
+    @property
+    def text(self) -> str:
+        """What is wrong, after the place: the warning label, the field, the message."""
         label = "" if self.severity is Severity.ERROR else _("warning: ")
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {label}{field}{self.message}"
+        return f"{label}{field}{self.message}"
 
 
 class ProblemList(list[Problem]):

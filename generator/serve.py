@@ -57,15 +57,20 @@ def _watch(project: Path, stop: threading.Event, editor_url: str | None, seen: d
             _regenerate(project, editor_url)
 
 
+def listening(addr: str) -> bool:
+    """Whether something accepts connections at 'host:port' (host '' is this machine)."""
+    host, _sep, port = addr.rpartition(":")
+    with socket.socket() as probe:
+        return probe.connect_ex((host or "127.0.0.1", int(port))) == 0
+
+
 def _wait_for_engine(addr: str, stop: threading.Event) -> None:
     """Until MkDocs serves (its first build done, its own watcher started): a page regenerated before that
     would never reach the preview."""
-    host, _sep, port = addr.rpartition(":")
     while not stop.wait(POLL_SECONDS):
-        with socket.socket() as probe:
-            if probe.connect_ex((host or "127.0.0.1", int(port))) == 0:
-                stop.wait(1.0)  # MkDocs starts watching just after it starts listening
-                return
+        if listening(addr):
+            stop.wait(1.0)  # MkDocs starts watching just after it starts listening
+            return
 
 
 def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:

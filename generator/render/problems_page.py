@@ -38,11 +38,8 @@ def entry_address(src_path: str) -> str | None:
 
 
 def problem_row(problem: Problem) -> ProblemRow:
-    field = f"{problem.field}: " if problem.field else ""
-    warning = problem.severity is Severity.WARNING
-    return ProblemRow(f"{problem.path}:{problem.line}:{problem.column}",
-                      f"{'peringatan: ' if warning else ''}{field}{problem.message}", warning,
-                      entry_address(problem.path))
+    """The problem as `polmas check` prints it, split at its place, which the page links to the editor."""
+    return ProblemRow(problem.where, problem.text, problem.severity is Severity.WARNING, entry_address(problem.path))
 
 
 def render_problems_page(templates: Path, problems: ProblemList, *, editor_url: str | None) -> str:

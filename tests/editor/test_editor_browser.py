@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from generator import pipeline
+from generator.serve import listening
 from tests.conftest import SAMPLE_TODAY, copy_sample_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -86,8 +87,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     assert code in (0, 130), log.read_text()  # 130: stopped before the preview was up
     assert "Penyunting dan pratinjau dihentikan." in log.read_text()
     for port in ports:
-        with socket.socket() as probe:
-            assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after Ctrl-C"
+        assert not listening(f"127.0.0.1:{port}"), f"port {port} still answers after Ctrl-C"
 
 
 @pytest.fixture
@@ -248,12 +248,10 @@ def test_a_broken_reference_shows_on_the_problems_panel_within_seconds(editor: E
 
 def _wait_for_port(url: str, *, seconds: float) -> None:
     """Until the server at `url` accepts connections (a guard against a hang, not a speed test)."""
-    host, port = url.split("//", 1)[1].rstrip("/").split(":")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex((host, int(port))) == 0:
-                return
+        if listening(url.split("//", 1)[1].rstrip("/")):
+            return
         time.sleep(0.5)
     raise AssertionError(f"nothing listens on {url} after {seconds:.0f} s")
 
