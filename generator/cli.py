@@ -123,6 +123,12 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 
 def _build(project: Path, args: argparse.Namespace) -> int:
+    fresh = pipeline.up_to_date(project, internal=args.internal, today=args.today)
+    if fresh:
+        noted = f", {fresh.warnings} warning(s) reported then" if fresh.warnings else ""
+        print(f"No change since the last build: {fresh.site_dir / 'index.html'} is up to date "
+              f"({fresh.pages} pages{noted}).")
+        return EXIT_OK
     try:
         with progress_bars() as progress:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)

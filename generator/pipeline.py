@@ -30,6 +30,7 @@ from generator.outputs.bundle import (
 from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
 from generator.outputs.materials import build_materials
 from generator.outputs.site import build_site
+from generator.outputs.stamps import folder_listing_digest, forget_stamp, project_digest, read_stamp, write_stamp
 from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
 from generator.progress_protocol import Progress, silent
@@ -154,6 +155,10 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     calendar's "this month" and the overdue follow-ups count from: the same input and day give the same bytes.
     """
     today = today or date.today()
+    own_site = site_dir is None  # only the project's own site folder is stamped (not a bundle's scratch copy)
+    inputs = build_inputs(project, internal=internal, today=today) if own_site else ""
+    if own_site:
+        forget_stamp(project, _stamp_stage(internal))  # until this build is whole
     checked = check_project(project, today=today)
     kb, problems = checked.kb, checked.problems
     if problems.has_errors():
@@ -163,10 +168,56 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     notice = shared_phrase(project / "templates", "sample_notice") if config.sample else ""
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice)
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice,
+                       stamp=f"site-{_stamp_stage(internal)}" if own_site else None)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
-    return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
-                       notice)
+    result = BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
+                         notice)
+    if own_site:
+        _stamp_build(project, result, inputs=inputs, internal=internal)
+    return result
+
+
+@dataclass(frozen=True)
+class UpToDate:
+    """The last build's site, still made from exactly today's inputs."""
+
+    site_dir: Path
+    pages: int
+    warnings: int
+
+
+def _stamp_stage(internal: bool) -> str:
+    return "build-internal" if internal else "build"
+
+
+def build_inputs(project: Path, *, internal: bool, today: date) -> str:
+    """The digest of everything a build reads (files, tools, options); never of anything it writes."""
+    return project_digest(project, purpose="build", options={"internal": internal, "today": today.isoformat()})
+
+
+def up_to_date(project: Path, *, internal: bool = False, today: date | None = None) -> UpToDate | None:
+    """The site folder, when the last build's stamp holds today's inputs and the folder is as that build left it.
+
+    A missing or corrupt stamp, or a site folder touched since, gives None: it only costs a build.
+    """
+    stamp = read_stamp(project, _stamp_stage(internal))
+    site = project / (INTERNAL_SITE_DIR if internal else "site")
+    if stamp is None or stamp.get("inputs") != build_inputs(project, internal=internal, today=today or date.today()):
+        return None
+    if stamp.get("site") != folder_listing_digest(site):
+        return None
+    pages, warnings = stamp.get("pages"), stamp.get("warnings")
+    if not isinstance(pages, int) or not isinstance(warnings, int):
+        return None
+    return UpToDate(site, pages, warnings)
+
+
+def _stamp_build(project: Path, result: BuildResult, *, inputs: str, internal: bool) -> None:
+    write_stamp(project, _stamp_stage(internal), {
+        "inputs": inputs, "site": folder_listing_digest(result.site_dir), "pages": result.pages,
+        "warnings": len(result.problems.warnings),
+    })
 
 
 def _private_contacts(checked: Checked) -> PrivateContacts:

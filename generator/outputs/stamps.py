@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from generator.outputs.tree import write_atomically
 
 STAMPS_DIR = Path(".polmas/stamps")
 """One JSON file per stage; deleting the folder (or a corrupt file) only costs a rebuild."""
+PROJECT_INPUTS = ("content", "data", "templates")
+"""The folders a build reads, besides mkdocs.yml."""
 TOOLS = ("mkdocs", "mkdocs-material", "weasyprint", "pustaka-polmas")
 """Whose versions every stamp holds: a new engine or a new generator renders differently."""
 
@@ -28,12 +31,30 @@ def tool_versions() -> dict[str, str]:
     return found
 
 
+@cache
+def generator_digest() -> str:
+    """Our own code, file by file: an editable install keeps its version number while its code changes."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def project_digest(project: Path, *, purpose: str, options: dict[str, Any]) -> str:
+    """Every input of a build: mkdocs.yml, content/, data/ and templates/, the tools, and the build's options."""
+    digest = InputDigest(purpose).json("options", options).file("mkdocs.yml", project / "mkdocs.yml")
+    for folder in PROJECT_INPUTS:
+        digest.tree(folder, project / folder)
+    return digest.hexdigest()
+
+
 class InputDigest:
     """A running sha256 over named parts: texts, JSON values, files and folders (each part framed by its name)."""
 
     def __init__(self, purpose: str) -> None:
         self._hash = hashlib.sha256(purpose.encode("utf-8") + b"\0")
-        self.json("tools", tool_versions())
+        self.json("tools", tool_versions()).text("generator", generator_digest())
 
     def text(self, name: str, value: str) -> InputDigest:
         data = value.encode("utf-8")
@@ -82,3 +103,14 @@ def write_stamp(project: Path, stage: str, value: dict[str, Any]) -> None:
 
 def forget_stamp(project: Path, stage: str) -> None:
     (project / STAMPS_DIR / f"{stage}.json").unlink(missing_ok=True)
+
+
+def folder_listing_digest(folder: Path) -> str:
+    """Each file's path, size and modification time: cheap, and changed by any write, removal or addition."""
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        return ""
+    for path in sorted(folder.rglob("*")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
