@@ -27,8 +27,14 @@ from generator.outputs.bundle import (
     entries_for,
     write_archive,
 )
-from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
-from generator.outputs.materials import build_materials
+from generator.outputs.handbooks import (
+    build_handbooks,
+    handbook_files,
+    handbooks_to_make,
+    publish_manifest,
+    write_handbooks,
+)
+from generator.outputs.materials import build_materials, materials_to_make
 from generator.outputs.site import build_site
 from generator.outputs.stamps import folder_listing_digest, forget_stamp, project_digest, read_stamp, write_stamp
 from generator.outputs.tree import write_tree
@@ -131,19 +137,40 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     """Render the Markdown docs tree and the forums' handbooks (PDF) for the site engine; returns its folder."""
     docs = render_site_docs(kb, project=project, private=private, today=today or date.today())
     report = progress or silent
-    forums = forums_with_handbooks(kb)
-    config = config or site_config(project)
-    site = SiteAddress.from_config(config)
-    built = build_handbooks(project, kb, site=site, forums=forums,  # a failure writes nothing
-                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
-                            advance=report.stage("Buku pegangan (PDF)", len(forums)), sample=config.sample)
-    docs.update(handbook_files(built))
-    docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
-                                cache_dir=pdf_cache_dir(project), progress=report))
+    docs.update(render_pdf_files(project, kb, config=config or site_config(project), progress=report))
     report.stage("Situs (MkDocs)", None)
-    target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
+    target = docs_folder(project, private=private is not None)
     write_tree(docs, target)
     return target
+
+
+def docs_folder(project: Path, *, private: bool = False) -> Path:
+    return project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
+
+
+def render_pdf_files(project: Path, kb: KnowledgeBase, *, config: SiteConfig,
+                     progress: Progress | None = None) -> dict[str, str | bytes]:
+    """Every handbook (PDF and manifest) and training sheet, by docs path; a failure writes nothing."""
+    report = progress or silent
+    forums = forums_with_handbooks(kb)
+    site = SiteAddress.from_config(config)
+    built = build_handbooks(project, kb, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                            cache_dir=pdf_cache_dir(project), sample=config.sample,
+                            advance=report.stage("Buku pegangan (PDF)", len(forums)))
+    files = handbook_files(built)
+    files.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
+                                 cache_dir=pdf_cache_dir(project), progress=report))
+    return files
+
+
+def pdf_files_to_make(project: Path, kb: KnowledgeBase, *, config: SiteConfig) -> list[str]:
+    """The docs paths `render_pdf_files` would have to render (not made yet from today's inputs)."""
+    forums = forums_with_handbooks(kb)
+    site = SiteAddress.from_config(config)
+    return [*handbooks_to_make(project, kb, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                               cache_dir=pdf_cache_dir(project), sample=config.sample),
+            *materials_to_make(project, kb, site=site, printed=newest_content_date(kb),
+                               cache_dir=pdf_cache_dir(project))]
 
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,

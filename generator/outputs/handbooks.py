@@ -45,7 +45,12 @@ class BuiltHandbook:
 
     @property
     def manifest_path(self) -> str:
-        return self.pdf_path.removesuffix(".pdf") + ".json"
+        return manifest_file(self.edition)
+
+
+def manifest_file(edition: HandbookEdition) -> str:
+    """Docs path of the manifest beside the edition's PDF."""
+    return edition.pdf_path.removesuffix(".pdf") + ".json"
 
 
 def build_handbooks(
@@ -61,11 +66,7 @@ def build_handbooks(
     code and no PDF engine. Inside the project it keeps one PDF per forum, elsewhere (a cache shared by several
     projects) it keeps them all. `sample` prints the sample notice on every cover.
     """
-    editions = [prepare_edition(kb, forum)
-                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
-    common, refers_to = PrintInputs.of(project, site=site, sample=sample), outgoing(kb)
-    keys = [handbook_key(kb, edition, project=project, common=common, refers_to=refers_to,
-                         map_svg=(map_svgs or {}).get(edition.forum_id)) for edition in editions]
+    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
     cache = PdfCache(cache_dir, project=project)
     found = [cache.get(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)]
     todo = [i for i, pdf in enumerate(found) if pdf is None]
@@ -102,6 +103,30 @@ def build_handbooks(
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return built
+
+
+def _editions_and_keys(
+    project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None,
+    map_svgs: Mapping[str, str] | None, sample: bool,
+) -> tuple[list[HandbookEdition], list[str]]:
+    editions = [prepare_edition(kb, forum)
+                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
+    common, refers_to = PrintInputs.of(project, site=site, sample=sample), outgoing(kb)
+    keys = [handbook_key(kb, edition, project=project, common=common, refers_to=refers_to,
+                         map_svg=(map_svgs or {}).get(edition.forum_id)) for edition in editions]
+    return editions, keys
+
+
+def handbooks_to_make(
+    project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None = None,
+    map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None, sample: bool = False,
+) -> list[str]:
+    """The docs paths of the handbooks (and their manifests) not in the cache under their inputs' key: what
+    `build_handbooks` would render. No HTML, no QR code, no PDF engine."""
+    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
+    cache = PdfCache(cache_dir, project=project)
+    missing = [e for e, key in zip(editions, keys, strict=True) if not cache.has(e.forum_id, key)]
+    return [path for e in missing for path in (e.pdf_path, manifest_file(e))]
 
 
 def handbook_files(built: list[BuiltHandbook]) -> dict[str, str | bytes]:

@@ -14,7 +14,7 @@ from generator.outputs.pdf_inputs import PrintInputs, sheet_key
 from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
 from generator.render.handbook import TEMPLATES
-from generator.render.materials import material_documents
+from generator.render.materials import MaterialDocument, material_documents
 from generator.render.qr import SiteAddress
 
 PACK_TEMPLATE = "templates/handbook/materi/pack.html.j2"
@@ -29,10 +29,7 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     """
     documents = material_documents(kb, project=project, site=site, printed=printed)
     advance = progress.stage("Bahan pelatihan (PDF)", len(documents)) if progress else lambda: None
-    common = PrintInputs.of(project, site=site, sample=False)
-    extra = printed.isoformat() if printed else ""
-    keys = [sheet_key(common=common, path=doc.path, records=doc.records, extra=extra) for doc in documents]
-    names = [doc.path.removesuffix(".pdf").replace("/", "--") for doc in documents]
+    names, keys = _names_and_keys(project, documents, site=site, printed=printed)
     cache = PdfCache(cache_dir, project=project)
     found = [cache.get(name, key) for name, key in zip(names, keys, strict=True)]
     todo = [i for i, pdf in enumerate(found) if pdf is None]
@@ -66,3 +63,21 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return files
+
+
+def _names_and_keys(project: Path, documents: list[MaterialDocument], *, site: SiteAddress,
+                    printed: date | None) -> tuple[list[str], list[str]]:
+    common = PrintInputs.of(project, site=site, sample=False)
+    extra = printed.isoformat() if printed else ""
+    keys = [sheet_key(common=common, path=doc.path, records=doc.records, extra=extra) for doc in documents]
+    return [doc.path.removesuffix(".pdf").replace("/", "--") for doc in documents], keys
+
+
+def materials_to_make(project: Path, kb: KnowledgeBase, *, site: SiteAddress, printed: date | None,
+                      cache_dir: Path | None = None) -> list[str]:
+    """The docs paths of the sheets not in the cache under their inputs' key: what `build_materials` would
+    render. No HTML, no QR code, no PDF engine."""
+    documents = material_documents(kb, project=project, site=site, printed=printed)
+    names, keys = _names_and_keys(project, documents, site=site, printed=printed)
+    cache = PdfCache(cache_dir, project=project)
+    return [doc.path for doc, name, key in zip(documents, names, keys, strict=True) if not cache.has(name, key)]

@@ -25,6 +25,10 @@ class PdfCache:
         except OSError:
             return None
 
+    def has(self, name: str, key: str) -> bool:
+        path = self.path(name, key)
+        return path is not None and path.is_file()
+
     def put(self, name: str, key: str, data: bytes) -> None:
         path = self.path(name, key)
         if path is None:
