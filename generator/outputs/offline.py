@@ -54,18 +54,20 @@ class CachePlan:
 
 
 def write_offline_app(site: Path, *, name: str, description: str, templates: Path,
-                      index_budget: int = INDEX_BUDGET, pages: list[Path] | None = None) -> CachePlan:
+                      index_budget: int = INDEX_BUDGET, pages: list[Path] | None = None,
+                      held_back: bool | None = None) -> CachePlan:
     """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all.
 
     `pages` (default: every page) are the pages that still lack the head tags: after an update of the previous
-    site, the ones the engine rewrote."""
+    site, the ones the engine rewrote. `held_back`: whether the search index is too big for first page loads,
+    when the caller has measured it already."""
     offline = templates / "offline"
     for size, png in render_icons((offline / "icon.svg").read_bytes()).items():
         _write(site / icon_path(size), png)
     _write(site / MANIFEST, render_manifest(name=name, description=description).encode("utf-8"))
     chosen = sorted(site.rglob("*.html")) if pages is None else pages
     add_head_tags(site, offline, chosen)
-    if holds_back_search_index(site, index_budget):
+    if holds_back_search_index(site, index_budget) if held_back is None else held_back:
         hold_back_search_index(site, offline, chosen)
     plan = plan_cache(site)
     _write(site / SERVICE_WORKER, render_service_worker(plan, offline / "sw.js").encode("utf-8"))

@@ -38,6 +38,8 @@ class SiteBuildError(Exception):
 
 INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
 """Every page of the internal edition says so in its header."""
+LINKS_CACHE_DIR = Path(".polmas/cache/links")
+"""Each stamped site's pages, parsed for the link check, by the hash of their bytes."""
 SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 """The theme's `config.extra` key for the sample banner's text ('' when the content is not a sample)."""
 
@@ -53,15 +55,17 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
         layout = layout_digest(project, docs_dir=docs_dir, options={
             "internal": internal, "sample_notice": sample_notice, "date": os.environ.get("SOURCE_DATE_EPOCH", "")})
         previous = read_stamp(project, stamp) if stamp else None
+        links_cache = project / LINKS_CACHE_DIR / f"{stamp}.json" if stamp else None
         update = can_update(previous, layout=layout, site_dir=site_dir)
         if stamp:
             forget_stamp(project, stamp)  # until the new site is whole
         try:
             held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
-                                    sample_notice=sample_notice, update=previous if update else None)
+                                    sample_notice=sample_notice, update=previous if update else None,
+                                    links_cache=links_cache)
         except NotUpdatable:
             held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
-                                    sample_notice=sample_notice, update=None)
+                                    sample_notice=sample_notice, update=None, links_cache=links_cache)
     if stamp:
         write_stamp(project, stamp, {"layout": layout, "site": folder_listing_digest(site_dir),
                                      "held_back": held_back})
@@ -69,7 +73,7 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
 
 
 def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool, sample_notice: str,
-                update: dict[str, Any] | None) -> bool:
+                update: dict[str, Any] | None, links_cache: Path | None) -> bool:
     """One build beside `site_dir`, swapped in when whole; `update` (the previous stamp) makes it an update of
     the previous site. Returns whether the search index is held back from first page loads."""
     with _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
@@ -90,16 +94,17 @@ def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool
         if update is not None:
             merge_search_index(site_dir / SEARCH_INDEX, temp)
             pages = rewritten_pages(temp, before)
-            if holds_back_search_index(temp) != update.get("held_back"):
-                raise NotUpdatable("the search index crossed the first-load budget: every page changes")
+        held_back = holds_back_search_index(temp)
+        if update is not None and held_back != update.get("held_back"):
+            raise NotUpdatable("the search index crossed the first-load budget: every page changes")
         # After the engine, over its plain output: the offline app does not depend on the engine.
         write_offline_app(temp, name=config.site_name, description=config.site_description or "",
-                          templates=project / "templates" / "site", pages=pages)
-        broken = find_broken_links(temp)
+                          templates=project / "templates" / "site", pages=pages, held_back=held_back)
+        broken = find_broken_links(temp, cache=links_cache)
         if broken:
             listed = "; ".join(b.format() for b in broken[:20])
             raise SiteBuildError(f"{len(broken)} broken link(s) in the built site: {listed}")
-        return holds_back_search_index(temp)
+        return held_back
 
 
 @contextmanager
