@@ -186,12 +186,11 @@ def _bare_mkdocs(project: Path, docs_dir: Path, site_dir: Path) -> None:
 
 def _sizes(site_dir: Path) -> list[str]:
     pages = sorted(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
-    index = site_dir / "search" / "search_index.json"
-    written = [p for p in (index, index.with_suffix(".js")) if p.is_file()]
+    written = [p for p in (site_dir / "search").glob("search_index.*") if p.is_file()]
     total = sum(p.stat().st_size for p in written)
     lines = [f"HTML pages: {len(pages)}; site: {_folder_mb(site_dir):.1f} MB",
              f"search index: {total / 1024:.0f} KB in {len(written)} file(s), "
-             f"{index.stat().st_size / max(len(pages), 1) / 1024:.1f} KB per page (one copy, uncompressed)"]
+             f"{total / max(len(pages), 1) / 1024:.2f} KB per page (uncompressed)"]
     lines += [f"largest page: {p.relative_to(site_dir)} {p.stat().st_size / 1024:.0f} KB" for p in pages[:3]]
     return lines
 

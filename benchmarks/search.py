@@ -9,7 +9,9 @@ of tests/search/queries.yaml into the search box of each build, as a phone user 
   search plugin without options) on pages without search tags: no stemmer, stop words or synonyms;
 - weights: plus each page's search tags (kind, phase, topics) and this site's field weights;
 - stemmer: plus lunr.id's stemmer and stop words, without the glossary;
-- full: plus the glossary's synonyms (the site as `make build` makes it).
+- whole-index: plus the glossary's synonyms, with the engine's index of every word of every page;
+- full: the same with the compact index (titles, headings, each section's opening words, a page's summary and
+  tags), the site as `make build` makes it.
 
 Every build holds the same pages; only what search sees of them differs.
 
@@ -86,7 +88,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     return [Query(str(q["query"]), tuple(q["expect"])) for q in data["queries"]]
 
 
-VARIANTS = ("default", "weights", "stemmer", "full")
+VARIANTS = ("default", "weights", "stemmer", "whole-index", "full")
 
 
 def build_variant(variant: str, target: Path, *, project: Path = REPO) -> Path:
@@ -111,7 +113,8 @@ def build_variant(variant: str, target: Path, *, project: Path = REPO) -> Path:
     if variant == "default":
         for page in sorted(docs_dir.rglob("*.md")):
             page.write_text(_without_tags(page.read_text(encoding="utf-8")), encoding="utf-8")
-    build_site(target, docs_dir=docs_dir, site_dir=target / "site", kb=kb)
+    build_site(target, docs_dir=docs_dir, site_dir=target / "site", kb=kb,
+               whole_search_index=variant != "full")
     return target / "site"
 
 

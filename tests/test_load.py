@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from generator.load import source as source_module
 from generator.load.source import MAX_FILE_BYTES, SourceFile, parse_yaml_text, read_yaml_file
 
 
@@ -118,3 +121,26 @@ def test_impossible_date_and_unknown_tag_point_at_their_line() -> None:
         "f.yaml:2:8: YAML tags (!!…) are not supported here: could not determine a constructor for the tag "
         "'tag:yaml.org,2002:python/object:os.system'; remove the '!!…' part"
     ]
+
+
+def test_the_fast_parser_reads_every_file_exactly_as_the_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml reads valid files; each must give the same data and the same positions, and every bad case the
+    same problems (the Python parser reads those again, for its messages)."""
+    repo = Path(__file__).resolve().parent.parent
+    files = sorted([*repo.glob("content/*/*.yaml"), *repo.glob("data/**/*.yaml"), *repo.glob("tests/cases/**/*.yaml")])
+    assert len(files) > 150
+    assert source_module._fast_compose(files[0].read_text(encoding="utf-8")) is not None, "libyaml is not used"
+    fast = [_read(path) for path in files]
+    monkeypatch.setattr(source_module, "_fast_compose", lambda text: None)
+    assert fast == [_read(path) for path in files]
+
+
+def test_an_alias_still_gets_its_own_message_when_the_fast_parser_is_used() -> None:
+    problems = parse_yaml_text("a: &x [1, 2]\nb: *x\n", "f.yaml")
+    assert isinstance(problems, list)
+    assert "anchors and aliases" in problems[0].message and problems[0].line == 2
+
+
+def _read(path: Path) -> object:
+    parsed = parse_yaml_text(path.read_text(encoding="utf-8-sig"), path.name)
+    return (parsed.data, parsed.positions) if isinstance(parsed, SourceFile) else parsed

@@ -67,6 +67,43 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose(text: str) -> Node | None:
+    """The node tree by PyYAML's own parser, whose messages (and marks) the problems quote."""
+    loader = _NoAliasLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _fast_compose(text: str) -> Node | None:
+    """The node tree by libyaml (C, several times faster) for a valid file without aliases; None otherwise, and
+    the Python parser then reads the file again so that every message stays word for word the same."""
+    if not yaml.__with_libyaml__:
+        return None
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    return root if root is not None and not _shares_nodes(root) else None
+
+
+def _shares_nodes(root: Node) -> bool:
+    """An alias (*name) makes libyaml put one node in two places; the Python parser refuses it with a message."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
 def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
     """Read and parse one file, or say why it cannot be read."""
     try:
@@ -94,11 +131,7 @@ def read_yaml_file(path: Path, src_path: str) -> SourceFile | list[Problem]:
 def parse_yaml_text(text: str, src_path: str) -> SourceFile | list[Problem]:
     """Parse YAML text into a SourceFile, or return the syntax problem."""
     try:
-        loader = _NoAliasLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _fast_compose(text) or _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import cairosvg
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.outputs.search_index import INDEX_SCRIPT
 from generator.render.search import LUNR_ID
 
 SERVICE_WORKER = "sw.js"
@@ -26,10 +27,9 @@ SHORT_NAME = "Polmas"
 
 SEARCH_LANGUAGE_FILES = frozenset({"assets/javascripts/lunr/min/lunr.stemmer.support.min.js", LUNR_ID})
 """Of the theme's lunr languages, the search worker loads only these (the site searches in Indonesian)."""
-NEVER_CACHED = frozenset({SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "search/search_index.js"})
-"""The worker itself (the browser checks it for updates), the sitemap (for crawlers) and the search index as
-a script, which only pages opened from file:// load (over http the worker fetches search_index.json)."""
-SEARCH_INDEX = "search/search_index.json"
+NEVER_CACHED = frozenset({SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"})
+"""The worker itself (the browser checks it for updates) and the sitemap (for crawlers)."""
+SEARCH_INDEX = INDEX_SCRIPT
 INDEX_BUDGET = 500 * 1024
 """Compressed, the most search index a first page load may carry; past it, the index waits until search opens."""
 LATER_SUFFIXES = (".pdf",)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import multiprocessing
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -111,22 +113,76 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
 
 
 def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None]) -> list[RenderedPdf]:
-    """WeasyPrint holds the GIL, so PDFs are made side by side in processes, started once for all the jobs.
+    """WeasyPrint holds the GIL, so PDFs are made side by side in worker processes, kept for the whole run.
 
-    They are spawned, never forked: forking a process that already drove Pango, fontconfig or threads is unsafe.
+    A worker imports WeasyPrint and loads the fonts once, then makes every PDF it is given: the handbooks,
+    the training sheets and, in `polmas serve`, every rebuild's. If anything goes wrong (Ctrl-C, a crash),
+    the pool is stopped and the next call starts a fresh one.
     """
-    workers = min(len(jobs), os.cpu_count() or 1)
-    with tempfile.TemporaryDirectory(prefix="polmas-fonts-") as scratch:
-        config = write_fontconfig(fonts_dir, Path(scratch))
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(str(config),))
-        try:
-            futures = [pool.submit(render_pdf, job) for job in jobs]
-            for _ in as_completed(futures):
-                advance()
-            return [future.result() for future in futures]
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    pool = _WORKERS.pool(fonts_dir)
+    try:
+        futures = [pool.submit(render_pdf, job) for job in jobs]
+        for _ in as_completed(futures):
+            advance()
+        return [future.result() for future in futures]
+    except BaseException:
+        _WORKERS.stop()
+        raise
+
+
+JOBS_ENV = "POLMAS_JOBS"
+"""How many PDFs are made side by side (`polmas --jobs N` sets it); default: one per CPU core."""
+
+
+def pdf_jobs() -> int:
+    """The number of PDF worker processes: POLMAS_JOBS, else the number of CPU cores."""
+    value = os.environ.get(JOBS_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else os.cpu_count() or 1
+
+
+class _WorkerPool:
+    """One pool of spawned PDF workers per process, for one fonts folder and worker count at a time.
+
+    They are spawned, never forked: forking a process that already drove Pango, fontconfig or threads is
+    unsafe. Each worker sees only the fontconfig file written for the pool's fonts folder.
+    """
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._key: tuple[Path, int] | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._lock = threading.Lock()  # `polmas serve` makes PDFs in a thread of its own
+
+    def pool(self, fonts_dir: Path) -> ProcessPoolExecutor:
+        key = (fonts_dir.resolve(), pdf_jobs())
+        with self._lock:
+            return self._pool_for(fonts_dir, key)
+
+    def _pool_for(self, fonts_dir: Path, key: tuple[Path, int]) -> ProcessPoolExecutor:
+        if self._pool is None or self._key != key:
+            self._stop()
+            self._scratch = tempfile.TemporaryDirectory(prefix="polmas-fonts-")
+            config = write_fontconfig(fonts_dir, Path(self._scratch.name))
+            self._pool = ProcessPoolExecutor(key[1], mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start_worker, initargs=(str(config),))
+            self._key = key
+        return self._pool
+
+    def stop(self) -> None:
+        """Stop the workers (waiting for them, so none outlives its fontconfig file) and forget them."""
+        with self._lock:
+            self._stop()
+
+    def _stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._scratch is not None:
+            self._scratch.cleanup()
+        self._pool, self._key, self._scratch = None, None, None
+
+
+_WORKERS = _WorkerPool()
+atexit.register(_WORKERS.stop)
 
 
 def write_fontconfig(fonts_dir: Path, folder: Path) -> Path:

@@ -19,8 +19,8 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
 from generator.outputs.offline import holds_back_search_index, write_offline_app
+from generator.outputs.search_index import SearchIndexError, compact_search_index
 from generator.outputs.site_update import (
-    SEARCH_INDEX,
     NotUpdatable,
     can_update,
     copy_previous_site,
@@ -45,15 +45,17 @@ SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 
 
 def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False,
-               sample_notice: str = "", stamp: str | None = None) -> int:
+               sample_notice: str = "", whole_search_index: bool = False, stamp: str | None = None) -> int:
     """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample_notice` (the sample
-    setting's phrase, '' when off) is the banner on every page.
+    setting's phrase, '' when off) is the banner on every page. `whole_search_index` keeps the engine's own
+    index (every word, twice) instead of the compact one: the search benchmark compares the two.
 
     With `stamp` (a stage name), the previous site is updated when it can be: copied beside, only the pages
     whose Markdown changed rebuilt by the engine, the search index merged; the bytes are a full build's."""
     with _source_date(kb):
         layout = layout_digest(project, docs_dir=docs_dir, options={
-            "internal": internal, "sample_notice": sample_notice, "date": os.environ.get("SOURCE_DATE_EPOCH", "")})
+            "internal": internal, "sample_notice": sample_notice, "date": os.environ.get("SOURCE_DATE_EPOCH", ""),
+            "whole_search_index": whole_search_index})
         previous = read_stamp(project, stamp) if stamp else None
         links_cache = project / LINKS_CACHE_DIR / f"{stamp}.json" if stamp else None
         update = can_update(previous, layout=layout, site_dir=site_dir)
@@ -61,11 +63,13 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
             forget_stamp(project, stamp)  # until the new site is whole
         try:
             held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
-                                    sample_notice=sample_notice, update=previous if update else None,
+                                    sample_notice=sample_notice, whole_search_index=whole_search_index,
+                                    update=previous if update and not whole_search_index else None,
                                     links_cache=links_cache)
         except NotUpdatable:
             held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
-                                    sample_notice=sample_notice, update=None, links_cache=links_cache)
+                                    sample_notice=sample_notice, whole_search_index=whole_search_index,
+                                    update=None, links_cache=links_cache)
     if stamp:
         write_stamp(project, stamp, {"layout": layout, "site": folder_listing_digest(site_dir),
                                      "held_back": held_back})
@@ -73,7 +77,7 @@ def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBa
 
 
 def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool, sample_notice: str,
-                update: dict[str, Any] | None, links_cache: Path | None) -> bool:
+                whole_search_index: bool, update: dict[str, Any] | None, links_cache: Path | None) -> bool:
     """One build beside `site_dir`, swapped in when whole; `update` (the previous stamp) makes it an update of
     the previous site. Returns whether the search index is held back from first page loads."""
     with _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
@@ -91,9 +95,14 @@ def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool
             details = "; ".join(warnings) or str(exc)
             raise SiteBuildError(f"the site engine (MkDocs) failed: {details}") from exc
         pages = None
-        if update is not None:
-            merge_search_index(site_dir / SEARCH_INDEX, temp)
-            pages = rewritten_pages(temp, before)
+        try:
+            if update is not None:
+                merge_search_index(site_dir, temp)
+                pages = rewritten_pages(temp, before)
+            elif not whole_search_index:
+                compact_search_index(temp)
+        except (SearchIndexError, OSError, ValueError) as exc:
+            raise SiteBuildError(f"the search index could not be made: {exc}") from exc
         held_back = holds_back_search_index(temp)
         if update is not None and held_back != update.get("held_back"):
             raise NotUpdatable("the search index crossed the first-load budget: every page changes")

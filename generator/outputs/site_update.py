@@ -10,11 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator.outputs.search_index import ENGINE_INDEX, compact_entries, read_search_index, write_search_index
 from generator.outputs.stamps import InputDigest, folder_listing_digest
 
-SEARCH_INDEX = "search/search_index.json"
-SEARCH_SCRIPT = "search/search_index.js"
-"""mkdocs-material's offline plugin writes the index again as a script for pages opened from file://."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """What MkDocs logs on every dirty build; in strict mode it would count as a failure."""
 
@@ -58,26 +56,25 @@ def rewritten_pages(site: Path, before: dict[str, int]) -> list[Path]:
     return [site / rel for rel, mtime in sorted(page_times(site).items()) if before.get(rel) != mtime]
 
 
-def merge_search_index(previous: Path, site: Path) -> None:
+def merge_search_index(previous_site: Path, site: Path) -> None:
     """Put the rebuilt pages' entries in place of their old ones, in the order a full build writes them.
 
-    A dirty build indexes only the pages it rebuilt; every other page keeps the entries of the previous index.
-    Entries come grouped by page in the engine's page order, so replacing groups keeps that order."""
+    A dirty build indexes only the pages it rebuilt; their entries are made compact as a full build's are, and
+    every other page keeps its entries from the previous site's index. Entries come grouped by page in the
+    engine's page order, so replacing groups keeps that order. The theme's bundle, copied from the previous
+    site, already loads the index as a script."""
     try:
-        old = json.loads(previous.read_text(encoding="utf-8"))
-        new = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-        rebuilt = _by_page(new["docs"])
+        old = read_search_index(previous_site)
+        new = json.loads((site / ENGINE_INDEX).read_text(encoding="utf-8"))
+        rebuilt = _by_page(compact_entries(new["docs"]))
         kept = _by_page(old["docs"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise NotUpdatable(f"the previous search index cannot be read: {exc}") from exc
     if not rebuilt.keys() <= kept.keys() or old["config"] != new["config"]:
         raise NotUpdatable("the rebuilt pages are not all in the previous search index")
     docs = [entry for page, entries in kept.items() for entry in rebuilt.get(page, entries)]
-    # Serialised as mkdocs-material's search plugin does, then again as its offline plugin's script.
-    data = json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"), default=str)
-    (site / SEARCH_INDEX).write_text(data, encoding="utf-8")
-    if (site / SEARCH_SCRIPT).is_file():
-        (site / SEARCH_SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")
+    write_search_index(site, {"config": new["config"], "docs": docs})
+    (site / ENGINE_INDEX).unlink()
 
 
 def _by_page(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -115,7 +115,7 @@ def render_site_docs(
     files.update(render_map_files(kb, env))
     activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
     files[ACTIVITIES_PAGE] = UNSEARCHED_PAGE + activities
-    files["tag/index.md"] = UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(base=ITEM_BASE, tags=index.tags())
+    files.update(_tag_pages(env, index))
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
     if private is not None:  # overdue follow-ups name who lags: for the forum's officers, never published
         overdue = env.get_template("overdue.md.j2").render(base=ITEM_BASE, **overdue_page(index).variables())
@@ -155,6 +155,24 @@ def _search_boost(page: Link) -> float:
     pages = page.record.kind.pages
     assert pages is not None, "only kinds with pages get front matter"
     return pages.search_boost
+
+
+TAG_INDEX = "tags.md"
+"""Every topic tag with its count, grouped by initial; each tag has its own page under tag/."""
+
+
+def _tag_pages(env: Environment, index: SiteIndex) -> dict[str, str | bytes]:
+    """The tag index and one page per tag: at any size, no page lists every item of every tag."""
+    tags = index.tags()
+    by_initial: dict[str, list[tuple[str, int]]] = {}
+    for tag, links in tags:
+        by_initial.setdefault(tag[0].upper(), []).append((tag, len(links)))
+    files: dict[str, str | bytes] = {TAG_INDEX: UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(
+        groups=sorted(by_initial.items()))}
+    for tag, links in tags:
+        files[f"tag/{tag}.md"] = UNSEARCHED_PAGE + env.get_template("tag.md.j2").render(
+            base=ITEM_BASE, tag=tag, links=links)
+    return files
 
 
 def _pack_pages(env: Environment, kb: KnowledgeBase) -> dict[str, str | bytes]:

@@ -28,7 +28,8 @@ def test_archive_is_named_by_the_content_date_and_opens_at_index_html(bundled: p
     assert archive.name == "pustaka-polmas-2026-12-01.zip"  # the newest updated/published date in the sample
     listed = names(bundled)
     assert listed[:2] == ["index.html", "BACA-SAYA.txt"]
-    assert "situs/index.html" in listed and "situs/search/search_index.json" in listed
+    assert "situs/index.html" in listed and "situs/search/search_index.js" in listed
+    assert "situs/search/search_index.json" not in listed, "the index is in the archive once"
     assert [p.name for p in archive.parent.iterdir()] == [archive.name], "no scratch folder or temp file is left"
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.outputs.search_index import read_search_index
 from generator.render.search import LUNR_ID
 
 
 def test_the_site_search_is_set_to_indonesian(sample_site: Path) -> None:
     """The theme's worker loads lunr.<lang> for every language in the index's config."""
-    config = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    config = read_search_index(sample_site)["config"]
     assert config["lang"] == ["id"]
     assert sorted(config["pipeline"]) == ["stemmer", "stopWordFilter", "trimmer"]
     assert config["fields"] == {"title": {"boost": 1000}, "tags": {"boost": 50}, "text": {"boost": 1}}

@@ -61,7 +61,7 @@ def test_the_worker_precaches_pages_assets_index_and_maps_and_leaves_pdfs_for_la
     assert isinstance(precache, dict) and isinstance(later, dict)
     pages = {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html")}
     assert pages <= set(precache)
-    assert {"search/search_index.json", "assets/javascripts/lunr/min/lunr.id.min.js", "peta/data/ikhtisar.js",
+    assert {"search/search_index.js", "assets/javascripts/lunr/min/lunr.id.min.js", "peta/data/ikhtisar.js",
             "manifest.webmanifest", "assets/icons/icon-512.png"} <= set(precache)
     pdfs = {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.pdf")}
     assert pdfs and set(later) == pdfs

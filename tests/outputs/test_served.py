@@ -131,7 +131,7 @@ def nginx(hosted: Path, tmp_path: Path) -> Iterator[Nginx]:
 def test_nginx_as_www_data_serves_the_site(hosted: Path, nginx: Nginx) -> None:
     guideline = sorted((hosted / "site/pedoman").glob("*.html"))[0].name
     handbook = sorted((hosted / "site/handbooks").glob("*/*.pdf"))[0].relative_to(hosted / "site").as_posix()
-    paths = ["", "index.html", f"pedoman/{guideline}", "search/search_index.json", handbook]
+    paths = ["", "index.html", f"pedoman/{guideline}", "search/search_index.js", handbook]
     assert {path: nginx.status(path) for path in paths} == dict.fromkeys(paths, 200)
 
 

@@ -80,7 +80,7 @@ def test_corpus_is_big_enough() -> None:
 
 @pytest.mark.parametrize("path", [
     "index.html", "situasi/tawuran-pelajar.html", "situasi/index.html", "pedoman/cegah-tawuran.html",
-    "pedoman/index.html", "forum/fkpm-ngrandusari.html", "wilayah/index.html", "tag/index.html",
+    "pedoman/index.html", "forum/fkpm-ngrandusari.html", "wilayah/index.html", "tags.html", "tag/tawuran.html",
     "peta/index.html", "edukasi/modul-aman.html", "paket/warga.html",
 ])
 def test_no_injected_script_runs(browser: Any, hostile_site: str, path: str) -> None:
