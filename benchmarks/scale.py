@@ -7,7 +7,9 @@ same references) and every forum with a handbook copied until there are F (witho
 --no-handbooks). Each stage is then run once, cold (empty PDF cache), and a table prints its wall time, CPU time
 (this process and its PDF workers) and the process's peak memory so far; then the bare tools on the same input:
 `mkdocs build` of the generated docs and `weasyprint.HTML(...).write_pdf()` of the same handbook HTML, as ratios.
-Last, what the phone carries: the search index per page and the largest HTML page.
+Then what the phone carries: the search index per page and the largest HTML page. Last, `polmas build` run
+again as a coordinator would: with no change, after one word changed in a guideline that handbooks hold, and
+after one word changed in an item no handbook holds, each against the cold build and against bare mkdocs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import functools
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +40,7 @@ from generator import pipeline
 from generator.domain.editions import prepare_edition
 from generator.domain.selection import forums_with_handbooks
 from generator.knowledge import newest_content_date
+from generator.model import Guideline, Legal, Reference
 from generator.outputs.bundle import entries_for, write_archive
 from generator.outputs.handbooks import build_handbooks, handbook_files
 from generator.outputs.links import find_broken_links
@@ -52,6 +56,10 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 1)
 CONTENT_KINDS = ("situations", "guidelines", "education", "legal", "references")
 T = TypeVar("T")
+PDF_CACHE = "pdf-cache"
+"""Under the outputs folder: the cold stages fill it, the rebuilds (as `polmas build`) read it."""
+COLD_STAGES = ("load + check", "docs (Markdown)", "handbooks", "training sheets", "site engine")
+"""The rows that make up what `polmas build` does from nothing."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +140,12 @@ def measure(project: Path, work: Path) -> tuple[list[Row], list[tuple[str, float
     site = SiteAddress.from_config(config)
     docs = stages.run("docs (Markdown)", lambda: render_site_docs(kb, project=project, private=None, today=TODAY))
     forums = forums_with_handbooks(kb)
-    with _scratch(work, "pdf-cache") as cache:
+    with _scratch(work, PDF_CACHE) as cache:
         built = stages.run(f"handbooks ({len(forums)})", lambda: build_handbooks(
             project, kb, site=site, forums=forums, map_svgs=pipeline.forum_map_svgs(kb, forums), cache_dir=cache,
             sample=config.sample))
         sheets = stages.run("training sheets", lambda: build_materials(
-            project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache / "sheets"))
+            project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache))
     docs_dir = work / "docs"
     docs.update(handbook_files(built))
     docs.update(sheets)
@@ -227,6 +235,66 @@ def print_tables(title: str, rows: list[Row], ratios: list[tuple[str, float, flo
         print(line)
 
 
+@dataclass(frozen=True)
+class Rebuild:
+    run: str
+    wall: float
+    cpu: float
+    pages: int
+    """HTML pages the engine wrote again (404 included)"""
+
+
+def measure_rebuilds(project: Path, pdf_cache: Path) -> list[Rebuild]:
+    """`polmas build` as a coordinator runs it, each in its own process: a first build (PDFs already in the
+    cache the cold stages filled), no change, one word changed in a guideline that handbooks hold, and one word
+    changed in an item that no handbook holds."""
+    env = {**os.environ, pipeline.TODAY_ENV: TODAY.isoformat(), pipeline.PDF_CACHE_ENV: str(pdf_cache)}
+    kb, _ = pipeline.check(project, today=TODAY)
+    in_handbooks = {i for forum in forums_with_handbooks(kb) for i in prepare_edition(kb, forum).contents.ids}
+    held = next(g for g in kb.of_kind(Guideline) if g.id in in_handbooks)
+    loose = next(r for kind in (Reference, Legal, Guideline) for r in kb.of_kind(kind) if r.id not in in_handbooks)
+    runs: list[Rebuild] = [_polmas_build(project, env, "first build (PDFs cached)")]
+    runs.append(_polmas_build(project, env, "no change"))
+    _change_one_word(project / held.source.src_path)
+    runs.append(_polmas_build(project, env, f"one word, guideline in handbooks ({held.id})"))
+    _change_one_word(project / loose.source.src_path)
+    runs.append(_polmas_build(project, env, f"one word, {loose.kind.name} in no handbook"))
+    return runs
+
+
+def _polmas_build(project: Path, env: dict[str, str], run: str) -> Rebuild:
+    site = project / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} if site.is_dir() else {}
+    wall, cpu = time.perf_counter(), _cpu()
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), "build"],
+                          env=env, capture_output=True, text=True, check=False)
+    row = Rebuild(run, time.perf_counter() - wall, _cpu() - cpu,
+                  sum(1 for p in site.rglob("*.html") if before.get(p) != p.stat().st_mtime_ns))
+    if done.returncode != 0:
+        sys.exit(f"polmas build failed ({run}):\n{done.stdout}{done.stderr}")
+    print(f"  {run}: {row.wall:.1f} s", file=sys.stderr)
+    return row
+
+
+def _change_one_word(path: Path) -> None:
+    """Add one word to the record's summary (every kind with a page has one): on its line, or on the first line
+    of a folded block."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    at += 1 if lines[at].rstrip().endswith((">-", ">", "|")) else 0
+    lines[at] += " baru"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def print_rebuilds(runs: list[Rebuild], *, cold: float, bare_mkdocs: float) -> None:
+    print(f"\nrebuilds (`polmas build` in its own process; cold build = the stages above: {cold:.1f} s; "
+          f"bare mkdocs of the same pages: {bare_mkdocs:.1f} s)")
+    print(f"{'run':<48} {'wall s':>8} {'CPU s':>8} {'pages':>6} {'/ cold':>7} {'/ mkdocs':>8}")
+    for row in runs:
+        print(f"{row.run:<48} {row.wall:>8.2f} {row.cpu:>8.2f} {row.pages:>6} {row.wall / cold:>7.1%} "
+              f"{row.wall / bare_mkdocs:>8.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1, help="copies of every content item (1: the sample's)")
@@ -247,6 +315,9 @@ def main() -> int:
         handbooks = "without" if args.no_handbooks else "with"
         print_tables(f"×{args.items} items, {args.forums or 'sample'} forums ({handbooks} handbooks), "
                      f"{files} YAML files", rows, ratios, sizes)
+        cold = sum(r.wall for r in rows if r.stage.startswith(COLD_STAGES))
+        bare = next(bare for name, _, bare, _ in ratios if name.startswith("site engine"))
+        print_rebuilds(measure_rebuilds(project, work / "out" / PDF_CACHE), cold=cold, bare_mkdocs=bare)
     return 0
 
 

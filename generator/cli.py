@@ -228,6 +228,15 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 
 def _build(project: Path, args: argparse.Namespace) -> int:
+    fresh = pipeline.up_to_date(project, internal=args.internal, today=args.today)
+    if fresh:
+        pages = ngettext("{count} page", "{count} pages", fresh.pages).format(count=fresh.pages)
+        if fresh.warnings:
+            pages += ngettext(", {count} warning reported then", ", {count} warnings reported then",
+                              fresh.warnings).format(count=fresh.warnings)
+        print(_("No change since the last build: {index} is up to date ({pages}).").format(
+            index=fresh.site_dir / "index.html", pages=pages))
+        return EXIT_OK
     try:
         with progress_bars() as progress:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)

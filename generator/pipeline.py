@@ -41,10 +41,17 @@ from generator.outputs.bundle import (
     write_archive,
 )
 from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
-from generator.outputs.handbooks import build_handbooks, handbook_files, publish_manifest, write_handbooks
-from generator.outputs.materials import build_materials
+from generator.outputs.handbooks import (
+    build_handbooks,
+    handbook_files,
+    handbooks_to_make,
+    publish_manifest,
+    write_handbooks,
+)
+from generator.outputs.materials import build_materials, materials_to_make
 from generator.outputs.print_index import print_folder
 from generator.outputs.site import build_site
+from generator.outputs.stamps import folder_listing_digest, forget_stamp, project_digest, read_stamp, write_stamp
 from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
 from generator.progress_protocol import Progress, silent
@@ -161,20 +168,51 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     kb = with_statuses(kb, SITE_STATUSES)  # the preview (`polmas serve`) shows what a build publishes
     docs = render_site_docs(kb, project=project, private=private, today=today or date.today(), reviews=reviews)
     report = progress or silent
-    printed = with_statuses(kb, INTERNAL_HANDBOOK_STATUSES if private else HANDBOOK_STATUSES)
-    forums = forums_with_handbooks(printed)
-    config = config or site_config(project)
-    site = SiteAddress.from_config(config)
-    built = build_handbooks(project, printed, site=site, forums=forums,  # a failure writes nothing
-                            map_svgs=forum_map_svgs(kb, forums), cache_dir=pdf_cache_dir(project),
-                            advance=report.stage(_("Handbooks (PDF)"), len(forums)), sample=config.sample)
-    docs.update(handbook_files(built))
-    docs.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
-                                cache_dir=pdf_cache_dir(project), progress=report))
+    docs.update(render_pdf_files(project, kb, config=config or site_config(project), internal=private is not None,
+                                 progress=report))
     report.stage(_("Site (MkDocs)"), None)
-    target = project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
+    target = docs_folder(project, private=private is not None)
     write_tree(docs, target)
     return target
+
+
+def docs_folder(project: Path, *, private: bool = False) -> Path:
+    return project / (INTERNAL_DOCS_DIR if private else DOCS_DIR)
+
+
+def render_pdf_files(project: Path, kb: KnowledgeBase, *, config: SiteConfig, internal: bool = False,
+                     progress: Progress | None = None) -> dict[str, str | bytes]:
+    """Every handbook (PDF and manifest) and training sheet, by docs path; a failure writes nothing.
+
+    The handbooks print only approved items, except in an internal build, where the items under review are
+    printed too, marked."""
+    report = progress or silent
+    printed = _printed(kb, internal=internal)
+    forums = forums_with_handbooks(printed)
+    site = SiteAddress.from_config(config)
+    built = build_handbooks(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                            cache_dir=pdf_cache_dir(project), sample=config.sample,
+                            advance=report.stage(_("Handbooks (PDF)"), len(forums)))
+    files = handbook_files(built)
+    files.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
+                                 cache_dir=pdf_cache_dir(project), progress=report))
+    return files
+
+
+def pdf_files_to_make(project: Path, kb: KnowledgeBase, *, config: SiteConfig,
+                      internal: bool = False) -> list[str]:
+    """The docs paths `render_pdf_files` would have to render (not made yet from today's inputs)."""
+    printed = _printed(kb, internal=internal)
+    forums = forums_with_handbooks(printed)
+    site = SiteAddress.from_config(config)
+    return [*handbooks_to_make(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                               cache_dir=pdf_cache_dir(project), sample=config.sample),
+            *materials_to_make(project, kb, site=site, printed=newest_content_date(kb),
+                               cache_dir=pdf_cache_dir(project))]
+
+
+def _printed(kb: KnowledgeBase, *, internal: bool) -> KnowledgeBase:
+    return with_statuses(kb, INTERNAL_HANDBOOK_STATUSES if internal else HANDBOOK_STATUSES)
 
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
@@ -196,6 +234,10 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
 def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Progress | None,
            today: date | None, publish_adopted: bool) -> BuildResult:
     today = today or date.today()
+    own_site = site_dir is None  # only the project's own site folder is stamped (not a bundle's scratch copy)
+    inputs = build_inputs(project, internal=internal, today=today) if own_site else ""
+    if own_site:
+        forget_stamp(project, _stamp_stage(internal))  # until this build is whole
     checked = check_project(project, today=today)
     problems = checked.problems
     if problems.has_errors():
@@ -208,12 +250,58 @@ def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Pr
                              reviews=reviews)
     target = site_dir or project / (INTERNAL_SITE_DIR if internal else "site")
     notice = shared_phrase(project / "templates", "sample_notice") if config.sample else ""
-    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice)
+    pages = build_site(project, docs_dir=docs_dir, site_dir=target, kb=kb, internal=internal, sample_notice=notice,
+                       stamp=f"site-{_stamp_stage(internal)}" if own_site else None)
     placeholder = site_url_problem(config, severity=Severity.WARNING)
     # After the site is whole: a failed build publishes nothing. `check` made sure adopted editions are clean.
     adopted = publish_adopted_editions(project, with_statuses(kb, HANDBOOK_STATUSES)) if publish_adopted else []
-    return BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
-                       len(checked.kb.records), notice, tuple(adopted))
+    result = BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
+                         len(checked.kb.records), notice, tuple(adopted))
+    if own_site:
+        _stamp_build(project, result, inputs=inputs, internal=internal)
+    return result
+
+
+@dataclass(frozen=True)
+class UpToDate:
+    """The last build's site, still made from exactly today's inputs."""
+
+    site_dir: Path
+    pages: int
+    warnings: int
+
+
+def _stamp_stage(internal: bool) -> str:
+    return "build-internal" if internal else "build"
+
+
+def build_inputs(project: Path, *, internal: bool, today: date) -> str:
+    """The digest of everything a build reads (files, tools, options); never of anything it writes."""
+    return project_digest(project, purpose="build", options={"internal": internal, "today": today.isoformat()})
+
+
+def up_to_date(project: Path, *, internal: bool = False, today: date | None = None) -> UpToDate | None:
+    """The site folder, when the last build's stamp holds today's inputs and the folder is as that build left it.
+
+    A missing or corrupt stamp, or a site folder touched since, gives None: it only costs a build.
+    """
+    stamp = read_stamp(project, _stamp_stage(internal))
+    site = project / (INTERNAL_SITE_DIR if internal else "site")
+    if stamp is None or stamp.get("inputs") != build_inputs(project, internal=internal, today=today or date.today()):
+        return None
+    if stamp.get("site") != folder_listing_digest(site):
+        return None
+    pages, warnings = stamp.get("pages"), stamp.get("warnings")
+    if not isinstance(pages, int) or not isinstance(warnings, int):
+        return None
+    return UpToDate(site, pages, warnings)
+
+
+def _stamp_build(project: Path, result: BuildResult, *, inputs: str, internal: bool) -> None:
+    write_stamp(project, _stamp_stage(internal), {
+        "inputs": inputs, "site": folder_listing_digest(result.site_dir), "pages": result.pages,
+        "warnings": len(result.problems.warnings),
+    })
 
 
 def _private_contacts(checked: Checked) -> PrivateContacts:

@@ -1,4 +1,9 @@
-"""Live preview: regenerate the docs tree when YAML or templates change; MkDocs reloads the browser."""
+"""Live preview: regenerate the docs tree when YAML or templates change; MkDocs reloads the browser.
+
+Pages first, PDFs after: a change is checked and its pages written at once (the engine serves dirty builds, so
+only the changed pages are rebuilt); the handbooks and sheets whose inputs changed are made by a background
+thread, and the pages linking them carry a note until they arrive.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,34 @@ import contextvars
 import socket
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator import pipeline
+from generator.i18n import _
+from generator.knowledge import KnowledgeBase
+from generator.knowledge.status_view import SITE_STATUSES, with_statuses
 from generator.outputs.handbooks import HandbookBuildError
-from generator.outputs.tree import write_atomically
+from generator.outputs.site_update import quiet_dirty_build
+from generator.outputs.tree import write_tree
+from generator.problems import ProblemList
 from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
+from generator.render.site import render_site_docs
 
 WATCHED = ("content", "data", "templates")
 PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 """The problems page is the tool's, not the project's: a project made before it has no template for it."""
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.25
+
+
+def pending_note() -> str:
+    """Atop a page while a PDF it links to is being made again (the page itself already shows the change)."""
+    return '!!! info "{title}"\n    {body}\n\n'.format(
+        title=_("Handbook being updated"),
+        body=_("The PDF files on this page are still the previous version; the new one is being made and will "
+               "appear by itself."))
 
 
 def _snapshot(project: Path) -> dict[Path, float]:
@@ -30,31 +50,129 @@ def _snapshot(project: Path) -> dict[Path, float]:
     }
 
 
-def _regenerate(project: Path, editor_url: str | None) -> None:
-    """Check and regenerate; on problems keep the last good pages, print what is wrong and show it on a page."""
-    today = pipeline.today_from_environment()
-    kb, problems = pipeline.check(project, today=today)
-    for problem in problems.sorted():
-        print(problem.format(), file=sys.stderr)
-    if not problems.has_errors():
+@dataclass(frozen=True)
+class Pages:
+    """One regeneration's pages, what its PDFs still need, and its check's problems."""
+
+    generation: int
+    kb: KnowledgeBase
+    docs: dict[str, str | bytes]
+    pending: list[str]
+    problems: ProblemList
+
+
+class Preview:
+    """The docs tree of a running preview: pages written at once, PDFs made by one background thread.
+
+    masalah.html lists the problems of the last check (and of the last PDFs made)."""
+
+    def __init__(self, project: Path, *, editor_url: str | None = None) -> None:
+        self.project = project
+        self.editor_url = editor_url
+        self.docs_dir = pipeline.docs_folder(project)
+        self.lock = threading.RLock()
+        self.generation = 0
+        self.wanted = threading.Condition(self.lock)
+        self.next_pdfs: Pages | None = None
+
+    def regenerate(self) -> None:
+        """Check and write the pages; on problems keep the last good pages, print what is wrong and show it."""
+        today = pipeline.today_from_environment()
+        kb, problems = pipeline.check(self.project, today=today)
+        for problem in problems.sorted():
+            print(problem.format(), file=sys.stderr)
+        if problems.has_errors():
+            self._write_problems(problems)
+            return
+        kb = with_statuses(kb, SITE_STATUSES)  # the preview shows what a build publishes
+        config = pipeline.site_config(self.project)
+        docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today))
+        pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
+        with self.lock:
+            self.generation += 1
+            pages = Pages(self.generation, kb, docs, pending, problems)
+            previous = [self.docs_dir / rel for rel in pending]
+            if not all(path.is_file() for path in previous):
+                self._write_with_pdfs(pages)  # nothing to show meanwhile
+                return
+            self._write({**docs, **_previous_pdfs(self.docs_dir), **_with_note(docs, pending)}, problems)
+            self.next_pdfs = pages
+            self.wanted.notify()
+
+    def make_pdfs(self, stop: threading.Event) -> None:
+        """The background thread: make the newest generation's PDFs, then put them in, note gone."""
+        while not stop.is_set():
+            with self.lock:
+                if self.next_pdfs is None:
+                    self.wanted.wait(POLL_SECONDS)
+                    continue
+                pages, self.next_pdfs = self.next_pdfs, None
+            files, problems = self._pdfs(pages)
+            with self.lock:
+                if pages.generation == self.generation:  # else newer pages came meanwhile
+                    self._write({**pages.docs, **(files if files is not None else _previous_pdfs(self.docs_dir))},
+                                problems)
+
+    def _write_with_pdfs(self, pages: Pages) -> None:
+        files, problems = self._pdfs(pages)
+        if files is not None:
+            self._write({**pages.docs, **files}, problems)
+        else:
+            self._write_problems(problems)
+
+    def _pdfs(self, pages: Pages) -> tuple[dict[str, str | bytes] | None, ProblemList]:
         try:
-            pipeline.generate_docs(project, kb, today=today)
+            return pipeline.render_pdf_files(self.project, pages.kb, config=pipeline.site_config(self.project)), \
+                pages.problems
         except HandbookBuildError as exc:
-            problems.extend(exc.problems)
             for problem in exc.problems.sorted():
                 print(problem.format(), file=sys.stderr)
-    page = render_problems_page(PROBLEMS_TEMPLATES, problems, editor_url=editor_url)
-    write_atomically(project / pipeline.DOCS_DIR / PROBLEMS_PAGE, page.encode("utf-8"))
+            return None, ProblemList([*pages.problems, *exc.problems])
+
+    def _problems_page(self, problems: ProblemList) -> str:
+        return render_problems_page(PROBLEMS_TEMPLATES, problems, editor_url=self.editor_url)
+
+    def _write(self, files: dict[str, str | bytes], problems: ProblemList) -> None:
+        write_tree({**files, PROBLEMS_PAGE: self._problems_page(problems)}, self.docs_dir)
+
+    def _write_problems(self, problems: ProblemList) -> None:
+        """Only the problems page changes: the last good pages stay."""
+        current: dict[str, str | bytes] = {path.relative_to(self.docs_dir).as_posix(): path.read_bytes()
+                   for path in self.docs_dir.rglob("*") if path.is_file()} if self.docs_dir.is_dir() else {}
+        with self.lock:
+            self._write(current, problems)
 
 
-def _watch(project: Path, stop: threading.Event, editor_url: str | None, seen: dict[Path, float],
-           addr: str) -> None:
+def _previous_pdfs(docs_dir: Path) -> dict[str, str | bytes]:
+    """The PDFs and manifests already in the docs tree: shown until their new versions are made."""
+    return {path.relative_to(docs_dir).as_posix(): path.read_bytes()
+            for folder in ("handbooks", "materi") for path in (docs_dir / folder).rglob("*") if path.is_file()}
+
+
+def _with_note(docs: dict[str, str | bytes], pending: list[str]) -> dict[str, str | bytes]:
+    """The pages that link to a PDF being made, with the note after their front matter."""
+    noted: dict[str, str | bytes] = {}
+    for rel, text in docs.items():
+        if isinstance(text, str) and rel.endswith(".md") and any(p in text for p in pending if p.endswith(".pdf")):
+            noted[rel] = _insert_note(text)
+    return noted
+
+
+def _insert_note(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[:end + 5] + "\n" + pending_note() + text[end + 5:]
+    return pending_note() + text
+
+
+def _watch(preview: Preview, stop: threading.Event, seen: dict[Path, float], addr: str) -> None:
     _wait_for_engine(addr, stop)
     while not stop.wait(POLL_SECONDS):
-        current = _snapshot(project)
+        current = _snapshot(preview.project)
         if current != seen:
             seen = current
-            _regenerate(project, editor_url)
+            preview.regenerate()
 
 
 def listening(addr: str) -> bool:
@@ -74,18 +192,24 @@ def _wait_for_engine(addr: str, stop: threading.Event) -> None:
 
 
 def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
-    """Generate once, then serve with live reload until Ctrl-C; masalah.html lists the problems of the last check."""
+    """Generate once (PDFs included), then serve with live reload until Ctrl-C; the engine rebuilds only the
+    pages whose Markdown changed."""
     seen = _snapshot(project)  # before the first build: a file saved while it runs is rebuilt after it
-    _regenerate(project, editor_url)
+    preview = Preview(project, editor_url=editor_url)
+    preview.regenerate()  # PDFs missing from the docs tree are made before the first page is served
     stop = threading.Event()
-    # The watcher rebuilds in its own thread: run it in a copy of this context, so it speaks the run's language.
-    watcher = threading.Thread(target=contextvars.copy_context().run,
-                               args=(_watch, project, stop, editor_url, seen, addr), daemon=True)
-    watcher.start()
+    # The threads run in copies of this context, so they speak the run's language.
+    threads = [threading.Thread(target=contextvars.copy_context().run, args=(_watch, preview, stop, seen, addr),
+                                daemon=True),
+               threading.Thread(target=contextvars.copy_context().run, args=(preview.make_pdfs, stop), daemon=True)]
+    for thread in threads:
+        thread.start()
     try:
         # Not strict: a warning (a page mid-rewrite) must not stop the preview, nor the editor beside it;
         # `polmas build` stays strict.
-        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True, strict=False)
+        with quiet_dirty_build():
+            mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type="dirty",
+                         strict=False)
     finally:
         stop.set()
     return 0

@@ -19,6 +19,8 @@ from generator.knowledge import KnowledgeBase, Record
 from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
+from generator.outputs.pdf_cache import PdfCache
+from generator.outputs.pdf_inputs import PrintInputs, handbook_key, outgoing
 from generator.outputs.tree import write_atomically
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
@@ -44,7 +46,12 @@ class BuiltHandbook:
 
     @property
     def manifest_path(self) -> str:
-        return self.pdf_path.removesuffix(".pdf") + ".json"
+        return manifest_file(self.edition)
+
+
+def manifest_file(edition: HandbookEdition) -> str:
+    """Docs path of the manifest beside the edition's PDF."""
+    return edition.pdf_path.removesuffix(".pdf") + ".json"
 
 
 def build_handbooks(
@@ -56,22 +63,31 @@ def build_handbooks(
 
     `map_svgs` (forum id → SVG) adds a map chapter to those forums' handbooks. Any warning from the PDF
     engine fails the whole run, so a flawed booklet never reaches a printer. `cache_dir` reuses PDFs made
-    from exactly the same input (see `PdfJob`); inside the project it keeps one PDF per forum, elsewhere
-    (a cache shared by several projects) it keeps them all. `sample` prints the sample notice on every cover.
+    from exactly the same inputs, keyed on them (see `handbook_key`): a PDF found there costs no HTML, no QR
+    code and no PDF engine. Inside the project it keeps one PDF per forum, elsewhere (a cache shared by several
+    projects) it keeps them all. `sample` prints the sample notice on every cover.
     """
-    editions = [prepare_edition(kb, forum)
-                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
+    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
+    cache = PdfCache(cache_dir, project=project)
+    found = [cache.get(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)]
+    todo = [i for i, pdf in enumerate(found) if pdf is None]
+    for _found in range(len(editions) - len(todo)):
+        advance()
+    # Only a PDF not found under its inputs' key has its HTML (and QR codes) rendered.
     jobs = [PdfJob(
-        html=render_handbook_html(kb, edition, project=project, site=site,
-                                  map_svg=(map_svgs or {}).get(edition.forum_id), sample=sample),
-        base_dir=project / TEMPLATES,
-        identifier=f"{edition.pdf_path}:{edition.manifest.fingerprint}",
-        cache_as=cache_dir / edition.forum_id if cache_dir else None,
-        prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
-    ) for edition in editions]
+        html=render_handbook_html(kb, editions[i], project=project, site=site,
+                                  map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
+        base_dir=project / TEMPLATES, identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
+    ) for i in todo]
+    rendered_by_index = dict(zip(todo, render_pdfs(jobs, advance=advance), strict=True))
     built: list[BuiltHandbook] = []
     problems: dict[Problem, None] = {}  # an item in several handbooks is reported once
-    for edition, rendered in zip(editions, render_pdfs(jobs, advance=advance), strict=True):
+    for i, edition in enumerate(editions):
+        cached = found[i]
+        if cached is not None:
+            built.append(BuiltHandbook(edition, cached))
+            continue
+        rendered = rendered_by_index[i]
         forum = edition.contents.forum
         missing, others = split_missing_glyphs(rendered.warnings)
         problems.update(dict.fromkeys(_engine_problem(forum, message) for message in dict.fromkeys(others)))
@@ -83,9 +99,35 @@ def build_handbooks(
             fallback=Fallback(forum.source.src_path, line, column, "handbook"),
         )))
         built.append(BuiltHandbook(edition, rendered.data))
+        if not rendered.warnings:
+            cache.put(edition.forum_id, keys[i], rendered.data)
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return built
+
+
+def _editions_and_keys(
+    project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None,
+    map_svgs: Mapping[str, str] | None, sample: bool,
+) -> tuple[list[HandbookEdition], list[str]]:
+    editions = [prepare_edition(kb, forum)
+                for forum in (forums if forums is not None else forums_with_handbooks(kb))]
+    common, refers_to = PrintInputs.of(project, site=site, sample=sample), outgoing(kb)
+    keys = [handbook_key(kb, edition, project=project, common=common, refers_to=refers_to,
+                         map_svg=(map_svgs or {}).get(edition.forum_id)) for edition in editions]
+    return editions, keys
+
+
+def handbooks_to_make(
+    project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None = None,
+    map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None, sample: bool = False,
+) -> list[str]:
+    """The docs paths of the handbooks (and their manifests) not in the cache under their inputs' key: what
+    `build_handbooks` would render. No HTML, no QR code, no PDF engine."""
+    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
+    cache = PdfCache(cache_dir, project=project)
+    missing = [e for e, key in zip(editions, keys, strict=True) if not cache.has(e.forum_id, key)]
+    return [path for e in missing for path in (e.pdf_path, manifest_file(e))]
 
 
 def handbook_files(built: list[BuiltHandbook]) -> dict[str, str | bytes]:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from generator.outputs.tree import write_atomically
 
 SKIPPED_SCHEMES = ("http", "https", "mailto", "tel", "data", "blob")
 
@@ -36,16 +42,60 @@ class _Collector(HTMLParser):
                 self.links.append(value)
 
 
-def _parse(path: Path) -> _Collector:
+@dataclass(frozen=True)
+class Parsed:
+    """What the check needs of a page: its links and its ids."""
+
+    links: list[str]
+    ids: set[str]
+
+
+def _parse_bytes(data: bytes) -> Parsed:
     collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return collector
+    collector.feed(data.decode("utf-8", errors="replace"))
+    return Parsed(collector.links, collector.ids)
 
 
-def find_broken_links(root: Path) -> list[BrokenLink]:
-    """Every internal link in every HTML file under `root` that does not resolve."""
+def _parse_all(root: Path, cache: Path | None) -> dict[Path, Parsed]:
+    """Every page parsed, or read back from `cache` under the hash of its bytes (an unchanged page is not parsed
+    again: sound, since what is kept is a function of the bytes alone). The cache then holds this site's pages."""
+    kept = _read_cache(cache) if cache else {}
+    pages: dict[Path, Parsed] = {}
+    now: dict[str, list[Any]] = {}
+    for path in sorted(root.rglob("*.html")):
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        entry = kept.get(digest)
+        parsed = Parsed(list(entry[0]), set(entry[1])) if entry else _parse_bytes(data)
+        pages[path] = parsed
+        now[digest] = [parsed.links, sorted(parsed.ids)]
+    if cache:
+        write_atomically(cache, json.dumps(now, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return pages
+
+
+def _read_cache(cache: Path) -> dict[str, list[Any]]:
+    """The kept pages, or nothing when the file is missing or unreadable (that only costs parsing)."""
+    try:
+        value = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(v, list) and len(v) == 2
+            and all(isinstance(part, list) for part in v)}
+
+
+def find_broken_links(root: Path, *, cache: Path | None = None) -> list[BrokenLink]:
+    """Every internal link in every HTML file under `root` that does not resolve. With `cache` (a JSON file),
+    pages whose bytes were seen before are not parsed again."""
     root = root.resolve()
-    pages = {path: _parse(path) for path in sorted(root.rglob("*.html"))}
+    pages = _parse_all(root, cache)
+    # The site is ours, without symbolic links: paths are normalised as text and looked up in one listing.
+    files: set[str] = set()
+    folders = {str(root)}
+    for path in root.rglob("*"):
+        (folders if path.is_dir() else files).add(str(path))
     broken: list[BrokenLink] = []
     for page, parsed in pages.items():
         rel_page = page.relative_to(root).as_posix()
@@ -57,17 +107,15 @@ def find_broken_links(root: Path) -> list[BrokenLink]:
                 broken.append(BrokenLink(rel_page, link, f"uses the scheme '{parts.scheme}:'"))
                 continue
             if parts.path.startswith("/"):  # root-absolute, as on the 404 page (site_url's path is '/')
-                target = (root / unquote(parts.path).lstrip("/")).resolve()
+                target = os.path.normpath(os.path.join(root, unquote(parts.path).lstrip("/")))
             else:
-                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_relative_to(root.resolve()) or not target.is_file():
+                target = os.path.normpath(os.path.join(page.parent, unquote(parts.path))) if parts.path else str(page)
+            if target in folders:
+                target = os.path.join(target, "index.html")
+            if target not in files:
                 broken.append(BrokenLink(rel_page, link, "points to a file that does not exist"))
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else _parse(target).ids
-                if fragment not in ids:
-                    broken.append(BrokenLink(rel_page, link, f"points to '#{fragment}', which that page lacks"))
+            if fragment and target.endswith(".html") and fragment not in pages[Path(target)].ids:
+                broken.append(BrokenLink(rel_page, link, f"points to '#{fragment}', which that page lacks"))
     return broken

@@ -10,10 +10,12 @@ from generator.knowledge import KnowledgeBase
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
+from generator.outputs.pdf_cache import PdfCache
+from generator.outputs.pdf_inputs import PrintInputs, sheet_key
 from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
 from generator.render.handbook import TEMPLATES
-from generator.render.materials import render_materials_html
+from generator.render.materials import MaterialDocument, material_documents
 from generator.render.qr import SiteAddress
 
 PACK_TEMPLATE = "templates/handbook/materi/pack.html.j2"
@@ -26,16 +28,26 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     Any warning from the PDF engine fails the whole run (the module's file is named), so nothing half-made
     reaches a trainer.
     """
-    documents = render_materials_html(kb, project=project, site=site, printed=printed)
+    documents = material_documents(kb, project=project, site=site, printed=printed)
     advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
-    jobs = [PdfJob(
-        html=doc.html, base_dir=project / TEMPLATES, identifier=doc.path,
-        cache_as=cache_dir / doc.path.removesuffix(".pdf").replace("/", "--") if cache_dir else None,
-        prune=cache_dir is not None and cache_dir.resolve().is_relative_to(project.resolve()),
-    ) for doc in documents]
+    names, keys = _names_and_keys(project, documents, site=site, printed=printed)
+    cache = PdfCache(cache_dir, project=project)
+    found = [cache.get(name, key) for name, key in zip(names, keys, strict=True)]
+    todo = [i for i, pdf in enumerate(found) if pdf is None]
+    for _found in range(len(documents) - len(todo)):
+        advance()
+    # Only a sheet not found under its inputs' key is rendered to HTML (with its QR code) and to PDF.
+    jobs = [PdfJob(html=documents[i].render(), base_dir=project / TEMPLATES, identifier=documents[i].path)
+            for i in todo]
+    rendered_by_index = dict(zip(todo, render_pdfs(jobs, advance=advance), strict=True))
     problems: dict[Problem, None] = {}  # a module's character is reported once, not once per sheet
     files: dict[str, bytes] = {}
-    for doc, rendered in zip(documents, render_pdfs(jobs, advance=advance), strict=True):
+    for i, doc in enumerate(documents):
+        cached = found[i]
+        if cached is not None:
+            files[doc.path] = cached
+            continue
+        rendered = rendered_by_index[i]
         source = doc.source.source.src_path if doc.source else PACK_TEMPLATE
         missing, others = split_missing_glyphs(rendered.warnings)
         for message in dict.fromkeys(others):
@@ -48,6 +60,26 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
             fallback=Fallback(source, 1, 1, ""),
         )))
         files[doc.path] = rendered.data
+        if not rendered.warnings:
+            cache.put(names[i], keys[i], rendered.data)
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return files
+
+
+def _names_and_keys(project: Path, documents: list[MaterialDocument], *, site: SiteAddress,
+                    printed: date | None) -> tuple[list[str], list[str]]:
+    common = PrintInputs.of(project, site=site, sample=False)
+    extra = printed.isoformat() if printed else ""
+    keys = [sheet_key(common=common, path=doc.path, records=doc.records, extra=extra) for doc in documents]
+    return [doc.path.removesuffix(".pdf").replace("/", "--") for doc in documents], keys
+
+
+def materials_to_make(project: Path, kb: KnowledgeBase, *, site: SiteAddress, printed: date | None,
+                      cache_dir: Path | None = None) -> list[str]:
+    """The docs paths of the sheets not in the cache under their inputs' key: what `build_materials` would
+    render. No HTML, no QR code, no PDF engine."""
+    documents = material_documents(kb, project=project, site=site, printed=printed)
+    names, keys = _names_and_keys(project, documents, site=site, printed=printed)
+    cache = PdfCache(cache_dir, project=project)
+    return [doc.path for doc, name, key in zip(documents, names, keys, strict=True) if not cache.has(name, key)]

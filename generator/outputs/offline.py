@@ -54,15 +54,21 @@ class CachePlan:
 
 
 def write_offline_app(site: Path, *, name: str, description: str, templates: Path,
-                      index_budget: int = INDEX_BUDGET) -> CachePlan:
-    """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all."""
+                      index_budget: int = INDEX_BUDGET, pages: list[Path] | None = None,
+                      held_back: bool | None = None) -> CachePlan:
+    """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all.
+
+    `pages` (default: every page) are the pages that still lack the head tags: after an update of the previous
+    site, the ones the engine rewrote. `held_back`: whether the search index is too big for first page loads,
+    when the caller has measured it already."""
     offline = templates / "offline"
     for size, png in render_icons((offline / "icon.svg").read_bytes()).items():
         _write(site / icon_path(size), png)
     _write(site / MANIFEST, render_manifest(name=name, description=description).encode("utf-8"))
-    add_head_tags(site, offline)
-    if compressed_size(site / SEARCH_INDEX) > index_budget:
-        hold_back_search_index(site, offline)
+    chosen = sorted(site.rglob("*.html")) if pages is None else pages
+    add_head_tags(site, offline, chosen)
+    if holds_back_search_index(site, index_budget) if held_back is None else held_back:
+        hold_back_search_index(site, offline, chosen)
     plan = plan_cache(site)
     _write(site / SERVICE_WORKER, render_service_worker(plan, offline / "sw.js").encode("utf-8"))
     return plan
@@ -89,17 +95,22 @@ def render_manifest(*, name: str, description: str) -> str:
     return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
 
 
-def add_head_tags(site: Path, offline: Path) -> None:
-    """Link the manifest and the worker's registration from every page, with addresses relative to the page."""
+def holds_back_search_index(site: Path, index_budget: int = INDEX_BUDGET) -> bool:
+    """Whether the search index is too big to come with every first page load."""
+    return compressed_size(site / SEARCH_INDEX) > index_budget
+
+
+def add_head_tags(site: Path, offline: Path, pages: list[Path]) -> None:
+    """Link the manifest and the worker's registration from the pages, with addresses relative to each page."""
     template = _environment(offline).get_template("head.html.j2")
-    _add_to_heads(site, lambda root: template.render(root=root, manifest=MANIFEST, theme_colour=THEME_COLOUR,
+    _add_to_heads(site, pages, lambda root: template.render(root=root, manifest=MANIFEST, theme_colour=THEME_COLOUR,
                                                      touch_icon=icon_path(ICON_SIZES[0])))
 
 
-def hold_back_search_index(site: Path, offline: Path) -> None:
+def hold_back_search_index(site: Path, offline: Path, pages: list[Path]) -> None:
     """Keep the search index out of every first page load: it is fetched when the reader opens search."""
     script = _environment(offline).get_template("search-later.html.j2").render()
-    _add_to_heads(site, lambda root: script)
+    _add_to_heads(site, pages, lambda root: script)
 
 
 def compressed_size(path: Path) -> int:
@@ -112,9 +123,9 @@ def _environment(offline: Path) -> Environment:
                        keep_trailing_newline=True)
 
 
-def _add_to_heads(site: Path, render: Callable[[str], str]) -> None:
-    """Insert `render(root)` before </head> of every page; `root` leads from the page to the site's root."""
-    for page in sorted(site.rglob("*.html")):
+def _add_to_heads(site: Path, pages: list[Path], render: Callable[[str], str]) -> None:
+    """Insert `render(root)` before </head> of each page; `root` leads from the page to the site's root."""
+    for page in pages:
         html = page.read_text(encoding="utf-8")
         head_end = html.find("</head>")
         if head_end == -1:

@@ -40,10 +40,16 @@ def compact_search_index(site: Path) -> int:
     engine = site / ENGINE_INDEX
     data: dict[str, Any] = json.loads(engine.read_text(encoding="utf-8"))
     data["docs"] = compact_entries(data["docs"])
-    text = _SCRIPT_START + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    (site / INDEX_SCRIPT).write_text(text, encoding="utf-8")
+    size = write_search_index(site, data)
     engine.unlink()
     load_index_as_script(site)
+    return size
+
+
+def write_search_index(site: Path, data: dict[str, Any]) -> int:
+    """Write the index (its config and entries) as the script; returns its size in bytes."""
+    text = _SCRIPT_START + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    (site / INDEX_SCRIPT).write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))
 
 

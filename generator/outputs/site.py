@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -18,8 +19,18 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.i18n import _, ngettext
 from generator.knowledge import KnowledgeBase, newest_content_date
 from generator.outputs.links import find_broken_links
-from generator.outputs.offline import write_offline_app
+from generator.outputs.offline import holds_back_search_index, write_offline_app
 from generator.outputs.search_index import SearchIndexError, compact_search_index
+from generator.outputs.site_update import (
+    NotUpdatable,
+    can_update,
+    copy_previous_site,
+    layout_digest,
+    merge_search_index,
+    quiet_dirty_build,
+    rewritten_pages,
+)
+from generator.outputs.stamps import folder_listing_digest, forget_stamp, read_stamp, write_stamp
 
 
 class SiteBuildError(Exception):
@@ -28,42 +39,84 @@ class SiteBuildError(Exception):
 
 INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
 """Every page of the internal edition says so in its header."""
+LINKS_CACHE_DIR = Path(".polmas/cache/links")
+"""Each stamped site's pages, parsed for the link check, by the hash of their bytes."""
 SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 """The theme's `config.extra` key for the sample banner's text ('' when the content is not a sample)."""
 
 
 def build_site(project: Path, *, docs_dir: Path, site_dir: Path, kb: KnowledgeBase, internal: bool = False,
-               sample_notice: str = "", whole_search_index: bool = False) -> int:
+               sample_notice: str = "", whole_search_index: bool = False, stamp: str | None = None) -> int:
     """Build `site_dir` from `docs_dir`; returns the number of HTML pages. `sample_notice` (the sample
     setting's phrase, '' when off) is the banner on every page. `whole_search_index` keeps the engine's own
-    index (every word, twice) instead of the compact one: the search benchmark compares the two."""
-    with _source_date(kb), _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
+    index (every word, twice) instead of the compact one: the search benchmark compares the two.
+
+    With `stamp` (a stage name), the previous site is updated when it can be: copied beside, only the pages
+    whose Markdown changed rebuilt by the engine, the search index merged; the bytes are a full build's."""
+    with _source_date(kb):
+        layout = layout_digest(project, docs_dir=docs_dir, options={
+            "internal": internal, "sample_notice": sample_notice, "date": os.environ.get("SOURCE_DATE_EPOCH", ""),
+            "whole_search_index": whole_search_index})
+        previous = read_stamp(project, stamp) if stamp else None
+        links_cache = project / LINKS_CACHE_DIR / f"{stamp}.json" if stamp else None
+        update = can_update(previous, layout=layout, site_dir=site_dir)
+        if stamp:
+            forget_stamp(project, stamp)  # until the new site is whole
+        try:
+            held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
+                                    sample_notice=sample_notice, whole_search_index=whole_search_index,
+                                    update=previous if update and not whole_search_index else None,
+                                    links_cache=links_cache)
+        except NotUpdatable:
+            held_back = _build_into(project, docs_dir=docs_dir, site_dir=site_dir, internal=internal,
+                                    sample_notice=sample_notice, whole_search_index=whole_search_index,
+                                    update=None, links_cache=links_cache)
+    if stamp:
+        write_stamp(project, stamp, {"layout": layout, "site": folder_listing_digest(site_dir),
+                                     "held_back": held_back})
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool, sample_notice: str,
+                whole_search_index: bool, update: dict[str, Any] | None, links_cache: Path | None) -> bool:
+    """One build beside `site_dir`, swapped in when whole; `update` (the previous stamp) makes it an update of
+    the previous site. Returns whether the search index is held back from first page loads."""
+    with _captured_engine_warnings() as warnings, replace_dir_atomically(site_dir) as temp:
         overrides = {"site_name": INTERNAL_SITE_NAME} if internal else {}
         config = load_config(
             str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(temp), strict=True, **overrides,
         )
         # The theme (templates/theme/main.html) prints the banner when given its text; Python decides.
         config.extra[SAMPLE_NOTICE_KEY] = sample_notice
+        before = copy_previous_site(site_dir, temp) if update is not None else {}
         try:
-            mkdocs_build(config)
+            with quiet_dirty_build():
+                mkdocs_build(config, dirty=update is not None)
         except (Abort, MkDocsException, OSError) as exc:
             details = "; ".join(warnings) or str(exc)
             raise SiteBuildError(_("the site engine (MkDocs) failed: {details}").format(details=details)) from exc
+        pages = None
         try:
-            if not whole_search_index:
+            if update is not None:
+                merge_search_index(site_dir, temp)
+                pages = rewritten_pages(temp, before)
+            elif not whole_search_index:
                 compact_search_index(temp)
         except (SearchIndexError, OSError, ValueError) as exc:
             raise SiteBuildError(_("the search index could not be made: {reason}").format(reason=exc)) from exc
+        held_back = holds_back_search_index(temp)
+        if update is not None and held_back != update.get("held_back"):
+            raise NotUpdatable("the search index crossed the first-load budget: every page changes")
         # After the engine, over its plain output: the offline app does not depend on the engine.
         write_offline_app(temp, name=config.site_name, description=config.site_description or "",
-                          templates=project / "templates" / "site")
-        broken = find_broken_links(temp)
+                          templates=project / "templates" / "site", pages=pages, held_back=held_back)
+        broken = find_broken_links(temp, cache=links_cache)
         if broken:
             listed = "; ".join(b.format() for b in broken[:20])
             raise SiteBuildError(ngettext("{count} broken link in the built site: {listed}",
                                           "{count} broken links in the built site: {listed}",
                                           len(broken)).format(count=len(broken), listed=listed))
-    return sum(1 for _page in site_dir.rglob("*.html"))
+        return held_back
 
 
 @contextmanager

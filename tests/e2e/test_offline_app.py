@@ -119,7 +119,7 @@ def test_after_one_visit_the_site_works_offline_and_offers_the_next_build(
 def test_a_search_index_over_budget_waits_until_search_is_opened(browser: Any, sample_site: Path,
                                                                  tmp_path: Path) -> None:
     site = shutil.copytree(sample_site, tmp_path / "site")
-    hold_back_search_index(site, REPO / "templates/site/offline")
+    hold_back_search_index(site, REPO / "templates/site/offline", sorted(site.rglob("*.html")))
     with served(site) as url:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, service_workers="block")
         page = context.new_page()

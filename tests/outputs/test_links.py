@@ -25,3 +25,17 @@ def test_broken_files_anchors_and_schemes_are_found(tmp_path: Path) -> None:
 
 def test_sample_site_has_no_broken_links(sample_site: Path) -> None:
     assert [b.format() for b in find_broken_links(sample_site)] == []
+
+
+def test_a_page_seen_before_is_read_from_the_cache_and_a_changed_page_is_parsed_again(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "links.json"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="b.html#ada">x</a>', encoding="utf-8")
+    (site / "b.html").write_text('<h2 id="ada">Ada</h2>', encoding="utf-8")
+    assert find_broken_links(site, cache=cache) == []
+    assert find_broken_links(site, cache=cache) == [], "read back from the cache"
+    (site / "b.html").write_text('<h2 id="lain">Lain</h2>', encoding="utf-8")
+    assert [b.format() for b in find_broken_links(site, cache=cache)] == [
+        "index.html: link to 'b.html#ada' points to '#ada', which that page lacks"]
+    cache.write_text("{corrupt", encoding="utf-8")
+    assert len(find_broken_links(site, cache=cache)) == 1, "a corrupt cache only costs parsing"
