@@ -17,20 +17,28 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator import pipeline
+from generator.check.validate import validate_record
 from generator.i18n import _
 from generator.knowledge import KnowledgeBase
 from generator.knowledge.status_view import SITE_STATUSES, with_statuses
+from generator.load.source import read_yaml_file
+from generator.model.common import Item
+from generator.model.record import Record
+from generator.model.references import iter_references
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.site_update import quiet_dirty_build
-from generator.outputs.tree import write_tree
+from generator.outputs.tree import write_atomically, write_tree
 from generator.problems import ProblemList
 from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
-from generator.render.site import render_site_docs
+from generator.render.site import ItemPages, item_page_path, render_site_docs
 
 WATCHED = ("content", "data", "templates")
 PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 """The problems page is the tool's, not the project's: a project made before it has no template for it."""
 POLL_SECONDS = 0.25
+HEAD_START_SECONDS = 1.5
+"""After one page is written alone, the engine gets this long to rebuild it before the whole regeneration
+(which also runs in this process) competes with it for the processor."""
 
 
 def pending_note() -> str:
@@ -74,6 +82,8 @@ class Preview:
         self.generation = 0
         self.wanted = threading.Condition(self.lock)
         self.next_pdfs: Pages | None = None
+        self.item_pages: ItemPages | None = None
+        """The last whole regeneration's templates and index: a record edited alone gets its page from them."""
 
     def regenerate(self) -> None:
         """Check and write the pages; on problems keep the last good pages, print what is wrong and show it."""
@@ -86,7 +96,10 @@ class Preview:
             return
         kb = with_statuses(kb, SITE_STATUSES)  # the preview shows what a build publishes
         config = pipeline.site_config(self.project)
-        docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today))
+        item_pages = ItemPages.of(kb, project=self.project, today=today)
+        docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today,
+                                                             pages=item_pages))
+        self.item_pages = item_pages
         pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
         with self.lock:
             self.generation += 1
@@ -98,6 +111,36 @@ class Preview:
             self._write({**docs, **_previous_pdfs(self.docs_dir), **_with_note(docs, pending)}, problems)
             self.next_pdfs = pages
             self.wanted.notify()
+
+    def page_first(self, changed: list[Path]) -> bool:
+        """When the one file changed is a record with a page, valid, and naming only records the site shows:
+        write its page at once from the last whole regeneration's index, and say so. Its links and the lists
+        around it (indexes, backlinks, handbooks) follow with the whole regeneration that comes next."""
+        if len(changed) != 1 or self.item_pages is None or not changed[0].is_file():
+            return False
+        path, shown = changed[0], self.item_pages.kb.records
+        rel = path.relative_to(self.project).as_posix()
+        old = next((r for r in shown.values() if r.source.src_path == rel), None)
+        if old is None or old.kind.pages is None:
+            return False
+        loaded = read_yaml_file(path, rel)
+        if isinstance(loaded, list):
+            return False
+        data, problems = validate_record(loaded, old.kind)
+        if data is None or problems:
+            return False
+        record = Record(old.kind, data, loaded)
+        if record.id != old.id or (isinstance(data, Item) and data.status not in SITE_STATUSES):
+            return False
+        if any(ref.target not in shown for ref in iter_references(data)):
+            return False
+        try:
+            text = self.item_pages.render_alone(record)
+        except Exception:  # a shortcut only: the whole regeneration that follows reports what went wrong
+            return False
+        with self.lock:
+            write_atomically(self.docs_dir / item_page_path(record), text.encode("utf-8"))
+        return True
 
     def make_pdfs(self, stop: threading.Event) -> None:
         """The background thread: make the newest generation's PDFs, then put them in, note gone."""
@@ -171,7 +214,10 @@ def _watch(preview: Preview, stop: threading.Event, seen: dict[Path, float], add
     while not stop.wait(POLL_SECONDS):
         current = _snapshot(preview.project)
         if current != seen:
+            changed = sorted(path for path in current.keys() | seen.keys() if current.get(path) != seen.get(path))
             seen = current
+            if preview.page_first(changed):
+                stop.wait(HEAD_START_SECONDS)
             preview.regenerate()
 
 

@@ -20,8 +20,10 @@ TOOLS = ("mkdocs", "mkdocs-material", "weasyprint", "pustaka-polmas")
 """Whose versions every stamp holds: a new engine or a new generator renders differently."""
 
 
+@cache
 def tool_versions() -> dict[str, str]:
-    """The installed version of every tool in TOOLS ('' when one is not installed as a distribution)."""
+    """The installed version of every tool in TOOLS ('' when one is not installed as a distribution); read once
+    per process (reading a distribution's metadata parses a file)."""
     found = {}
     for name in TOOLS:
         try:

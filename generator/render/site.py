@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from markupsafe import Markup, escape
 from generator.domain.editions import forum_editions
 from generator.domain.packs import pack_modules, packs, session_plan
 from generator.domain.reviews import ForumReviews
-from generator.knowledge import KnowledgeBase
+from generator.knowledge import KnowledgeBase, Record
 from generator.model import KINDS, Forum, Guideline
 from generator.model.forum import EVIDENCE_FOLDER
 from generator.model.labels import (
@@ -87,18 +88,17 @@ def make_environment(templates: Path) -> Environment:
 
 def render_site_docs(
     kb: KnowledgeBase, *, project: Path, today: date, private: PrivateContacts | None = None,
-    reviews: list[ForumReviews] | None = None,
+    reviews: list[ForumReviews] | None = None, pages: ItemPages | None = None,
 ) -> dict[str, str | bytes]:
     """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition.
 
     `today` places the risk calendar ('this month', 'Waspada bulan ini') and the overdue follow-ups.
     `reviews` (internal edition only) makes the 'Perlu ditinjau' page of items past their review date.
+    `pages`: the item pages' templates and index, when the caller keeps them (made of the same arguments).
     """
     templates = project / "templates" / "site"
-    env = make_environment(templates)
-    index = SiteIndex.build(kb)
-    index.private = private
-    index.today = today
+    pages = pages or ItemPages.of(kb, project=project, today=today, private=private)
+    env, index = pages.env, pages.index
     files: dict[str, str | bytes] = {}
     home = home_page(index, review=reviews is not None)
     files["index.md"] = env.get_template("home.md.j2").render(base="", **home.variables())
@@ -106,16 +106,11 @@ def render_site_docs(
         if kind.pages is None:
             continue
         records = kb.of_kind(kind.name)
-        context = ITEM_PAGES[kind.name]
         files[f"{kind.section}/index.md"] = UNSEARCHED_PAGE + env.get_template(kind.pages.index_template).render(
             base=ITEM_BASE, items=[Link(r) for r in records], **index_page_extras(kind.name, index),
         )
         for record in records:
-            body = env.get_template(kind.pages.item_template).render(
-                base=ITEM_BASE, item=record.data, page=Link(record), **context(record, index).variables(),
-                **({"editions": forum_editions(kb, record)} if kind.name == "forum" else {}),
-            )
-            files[f"{kind.section}/{record.id}.md"] = front_matter(Link(record)) + body
+            files[item_page_path(record)] = pages.render(record)
     files.update(_forum_network_pages(env, index))
     for name in evidence_files(kb):  # photos and documents of the forums' results, as the coordinator saved them
         files[f"{EVIDENCE_SITE_FOLDER}/{name}"] = (project / EVIDENCE_FOLDER / name).read_bytes()
@@ -140,6 +135,47 @@ def render_site_docs(
         if asset.is_file():
             files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
     return files
+
+
+def item_page_path(record: Record) -> str:
+    """Docs path of a record's own page (its kind has pages)."""
+    pages = record.kind.pages
+    assert pages is not None, "only kinds with pages have an item page"
+    return f"{record.kind.section}/{record.id}.md"
+
+
+@dataclass(frozen=True)
+class ItemPages:
+    """What every item page is rendered with: the templates and the index over the knowledge base."""
+
+    kb: KnowledgeBase
+    env: Environment
+    index: SiteIndex
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, *, project: Path, today: date,
+           private: PrivateContacts | None = None) -> ItemPages:
+        index = SiteIndex.build(kb)
+        index.private = private
+        index.today = today
+        return cls(kb, make_environment(project / "templates" / "site"), index)
+
+    def render(self, record: Record) -> str:
+        """The record's page, front matter included, without the glossary's abbreviations (added last, over
+        every page)."""
+        kind = record.kind
+        assert kind.pages is not None, "only kinds with pages have an item page"
+        body = self.env.get_template(kind.pages.item_template).render(
+            base=ITEM_BASE, item=record.data, page=Link(record),
+            **ITEM_PAGES[kind.name](record, self.index).variables(),
+            **({"editions": forum_editions(self.kb, record)} if kind.name == "forum" else {}),
+        )
+        return front_matter(Link(record)) + body
+
+    def render_alone(self, record: Record) -> str:
+        """The record's page with the glossary's abbreviations, for a record changed since this index was built
+        (the links and lists around it are the index's until the next whole build)."""
+        return with_abbreviations(self.kb.glossary, self.render(record))
 
 
 UNSEARCHED_PAGE = "---\nsearch:\n  exclude: true\n---\n\n"

@@ -1,0 +1,73 @@
+"""The preview's shortcut: one record edited alone gets its page at once, as the whole regeneration makes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.knowledge.status_view import SITE_STATUSES, with_statuses
+from generator.render.site import render_site_docs
+from generator.serve import Preview
+from tests.conftest import SAMPLE_TODAY
+
+pytestmark = pytest.mark.slow
+GUIDELINE = "content/guidelines/cegah-kebakaran-pasar.yaml"
+PAGE = "pedoman/cegah-kebakaran-pasar.md"
+TITLE = "title: Pencegahan Kebakaran di Pasar Tradisional"
+
+
+@pytest.fixture
+def preview(sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Preview:
+    monkeypatch.setenv(pipeline.TODAY_ENV, SAMPLE_TODAY.isoformat())
+    shown = Preview(sample_copy)
+    shown.regenerate()
+    return shown
+
+
+def docs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(project: Path, old: str, new: str, rel: str = GUIDELINE) -> Path:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_an_edited_title_is_written_alone_as_the_whole_regeneration_writes_it(
+    preview: Preview, sample_copy: Path,
+) -> None:
+    before = docs(preview.docs_dir)
+    path = edit(sample_copy, TITLE, "title: Cegah Api di Pasar")
+    assert preview.page_first([path])
+    after = docs(preview.docs_dir)
+    assert {rel for rel in after if after[rel] != before.get(rel)} == {PAGE}, "only the edited record's page"
+    assert b"Cegah Api di Pasar" in after[PAGE]
+    kb, problems = pipeline.check(sample_copy, today=SAMPLE_TODAY)
+    assert not problems.has_errors()
+    whole = render_site_docs(with_statuses(kb, SITE_STATUSES), project=sample_copy, today=SAMPLE_TODAY)
+    assert after[PAGE].decode("utf-8") == whole[PAGE]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    (TITLE, "title: [tidak ditutup"),  # YAML that does not parse
+    ("status: disahkan", "status: draf"),  # the site does not show a draft
+    ("situations: [kebakaran-pasar]", "situations: [tidak-ada-situasi-ini]"),  # names a record that does not exist
+])
+def test_what_the_shortcut_cannot_show_waits_for_the_whole_regeneration(
+    preview: Preview, sample_copy: Path, old: str, new: str,
+) -> None:
+    before = docs(preview.docs_dir)
+    assert not preview.page_first([edit(sample_copy, old, new)])
+    assert docs(preview.docs_dir) == before
+
+
+def test_two_files_or_a_file_without_a_page_wait_too(preview: Preview, sample_copy: Path) -> None:
+    first = edit(sample_copy, TITLE, "title: Cegah Api di Pasar")
+    assert not preview.page_first([first, sample_copy / "content/guidelines/hentikan-tawuran.yaml"])
+    assert not preview.page_first([sample_copy / "data/glossary.yaml"])
+    assert not preview.page_first([sample_copy / "templates/site/guideline.md.j2"])
