@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from typing import Any
@@ -23,11 +24,17 @@ def text_fields(model: BaseModel) -> dict[str, str]:
 
 
 def _walk(model: BaseModel, path: KeyPath) -> typing.Iterator[tuple[str, str]]:
-    for name, info in type(model).model_fields.items():
+    for name, key, prose in _fields(type(model)):
         if not path and name in LEFT_OUT:
             continue
-        key = info.alias or name
-        yield from _value(getattr(model, name), (*path, key), _is_prose(info.annotation, info.metadata))
+        yield from _value(getattr(model, name), (*path, key), prose)
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """Each field's name, key in the file, and whether it is prose: worked out once per model."""
+    return tuple((name, info.alias or name, _is_prose(info.annotation, info.metadata))
+                 for name, info in model.model_fields.items())
 
 
 def _value(value: Any, path: KeyPath, prose: bool) -> typing.Iterator[tuple[str, str]]:

@@ -45,6 +45,8 @@ class KnowledgeBase:
     """The dates of moving events (data/events.yaml) that calendar rules name; None: the project has none."""
     events_source: SourceFile | None = None
     """Where the table was read from, for warnings about the years it covers."""
+    views: dict[frozenset[str], KnowledgeBase] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The views of this knowledge base by the statuses they show (`with_statuses`), each made once."""
 
     @overload
     def of_kind(self, kind: type[M]) -> list[Record[M]]: ...

@@ -38,6 +38,12 @@ def with_statuses(kb: KnowledgeBase, shown: frozenset[Status]) -> KnowledgeBase:
     hidden = {r.id for r in kb.records.values() if isinstance(r.data, Item) and r.data.status not in shown}
     if not hidden:
         return kb
+    if shown not in kb.views:  # a build asks for the same view several times; the knowledge base is complete
+        kb.views[shown] = _view(kb, shown, hidden)
+    return kb.views[shown]
+
+
+def _view(kb: KnowledgeBase, shown: frozenset[Status], hidden: set[str]) -> KnowledgeBase:
     while True:  # a record left out for naming a hidden item may itself be named: repeat until none is added
         count = len(hidden)
         records: dict[str, Record] = {}

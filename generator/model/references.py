@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,10 +25,8 @@ class Reference:
 
 def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]:
     """Every id that `model` (and the models nested in it) refers to, in field order."""
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name
+    for name, key, ref in _fields(type(model)):
         value = getattr(model, name)
-        ref = next((meta for meta in info.metadata if isinstance(meta, Ref)), None)
         if ref is None:
             yield from _nested(value, (*path, key))
         elif isinstance(value, str):
@@ -40,8 +39,15 @@ def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]
 def iter_models(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
     """`model` and every model nested in it, with their paths."""
     yield path, model
-    for name, info in type(model).model_fields.items():
-        yield from _nested_models(getattr(model, name), (*path, info.alias or name))
+    for name, key, _ref in _fields(type(model)):
+        yield from _nested_models(getattr(model, name), (*path, key))
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, Ref | None], ...]:
+    """Each field's name, its key in the file and its `Ref` marker (None: not a reference), once per model."""
+    return tuple((name, info.alias or name, next((meta for meta in info.metadata if isinstance(meta, Ref)), None))
+                 for name, info in model.model_fields.items())
 
 
 def _nested(value: Any, path: KeyPath) -> Iterator[Reference]:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks.serve_edit import preview, shows
 from generator import pipeline
 from tests.conftest import SAMPLE_TODAY
 
@@ -25,56 +19,12 @@ PAGE = "pedoman/cegah-kebakaran-pasar.html"
 NEW_TITLE = "Cegah Api di Pasar Tradisional"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_served(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "polmas serve stopped"
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} was not served within {seconds:.0f} s")
-
-
-def shows(page: Any, text: str) -> bool:
-    """Whether the page holds `text` now (False while live reload is swapping it)."""
-    from playwright.sync_api import Error
-
-    try:
-        return text in page.content()
-    except Error:
-        return False
-
-
 @pytest.fixture
-def served(sample_copy: Path) -> Iterator[str]:
-    """`polmas serve` running on a copy of the sample; its own process, stopped by its id."""
-    port = free_port()
-    env = {**os.environ, pipeline.TODAY_ENV: SAMPLE_TODAY.isoformat()}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "--project", str(sample_copy), "serve", "--addr", f"127.0.0.1:{port}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_served(f"{url}/{PAGE}", process, seconds=600)
+def served(sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """`polmas serve` running on a copy of the sample, in its own process (the benchmark's)."""
+    monkeypatch.setenv(pipeline.TODAY_ENV, SAMPLE_TODAY.isoformat())
+    with preview(sample_copy) as (url, _started):
         yield url
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def test_an_edited_title_shows_on_the_served_page(served: str, sample_copy: Path, browser: Any) -> None:
