@@ -10,6 +10,7 @@ import os
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -211,6 +212,15 @@ def _start_worker(config: str) -> None:
     for name in FONTCONFIG_VARIABLES:
         os.environ.pop(name, None)
     os.environ["FONTCONFIG_FILE"] = config
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed outright (not stopped by Ctrl-C) cannot shut the pool down: a worker that finds itself
+    orphaned leaves at once instead of waiting forever for work."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _store(path: Path, data: bytes, *, prune: bool) -> None:

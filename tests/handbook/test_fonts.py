@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,39 @@ def test_the_problem_is_the_same_whatever_fonts_the_machine_has(
         found.append([p.format() for p in caught.value.problems])
     assert found[0] == found[1]
     assert [line.split(": ", 2)[2][:22] for line in found[0]] == ["'ก' (U+0E01, Thai) is ", "'ข' (U+0E02, Thai) is "]
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+from pathlib import Path
+from generator.outputs.pdf import PdfJob, render_pdfs
+render_pdfs([PdfJob(html="<p>x</p>", base_dir=Path(sys.argv[1]), identifier="orphan")])
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+def test_pdf_workers_leave_when_their_parent_is_killed(repo: Path) -> None:
+    """A build killed outright must not leave PDF workers behind, waiting for work forever."""
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(repo / TEMPLATES)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
+        children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()
+        workers = [int(pid) for pid in children if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
+        assert workers, "the PDF pool started no worker process"
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 15
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(running, workers)), "a PDF worker outlived its parent"
+
+
+def running(pid: int) -> bool:
+    """Alive, and not a zombie waiting for whoever adopted it to collect it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
