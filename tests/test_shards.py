@@ -11,6 +11,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_OK, EXIT_USAGE, main
+from generator.knowledge import KnowledgeBase
 from generator.knowledge.status_view import SITE_STATUSES, with_statuses
 from generator.outputs.pdf import PdfJob, RenderedPdf, render_pdfs
 from generator.outputs.pdf_cache import CacheEntry, parse_cache_file_name
@@ -87,12 +88,18 @@ def shard_files(folder: Path) -> dict[str, str]:
     return files
 
 
+def site_kb(project: Path) -> KnowledgeBase:
+    return with_statuses(pipeline.check_project(project, today=SAMPLE_TODAY).kb, SITE_STATUSES)
+
+
 def expected_files(project: Path) -> tuple[set[str], set[str]]:
     """The file names of every handbook and every training sheet of today's inputs."""
-    checked = pipeline.check_project(project, today=SAMPLE_TODAY)
-    kb = with_statuses(checked.kb, SITE_STATUSES)
-    books, sheets = pipeline.pdf_entries(project, kb, config=pipeline.site_config(project))
+    books, sheets = pipeline.pdf_entries(project, site_kb(project), config=pipeline.site_config(project))
     return {e.file_name for e in books}, {e.file_name for e in sheets}
+
+
+def files_to_make(project: Path) -> list[str]:
+    return pipeline.pdf_files_to_make(project, site_kb(project), config=pipeline.site_config(project))
 
 
 @pytest.fixture
@@ -129,16 +136,24 @@ def test_merged_shards_equal_a_full_build_byte_for_byte_and_the_merge_makes_no_p
     capsys.readouterr()
     # The merge's only source is the shards: an empty PDF cache, a junk file, a PDF of other inputs.
     monkeypatch.setenv(pipeline.PDF_CACHE_ENV, str(tmp_path / "empty-cache"))
+    assert len(files_to_make(sample_copy)) == 2 * len(books) + len(sheets), "each handbook with its manifest"
     first, second = sample_copy / ".polmas/shards/1-of-2", sample_copy / ".polmas/shards/2-of-2"
     (second / "notes.txt").write_text("not a PDF", encoding="utf-8")
     stale = second / f"fkpm-sendangrawit.{'0' * 64}.pdf"
     shutil.copy(next(first.glob("fkpm-sendangrawit.*.pdf")), stale)
-    assert main(["--project", str(sample_copy), "--lang", "id", "build", "--merge", str(first), str(second)]) == EXIT_OK
+    damaged = tmp_path / "damaged"  # a cut-off copy of a good PDF: never trusted, the good copy is used
+    damaged.mkdir()
+    cut = next(first.glob("materi--*.pdf"))
+    (damaged / cut.name).write_bytes(cut.read_bytes()[:2000])
+    merge = ["--merge", str(first), str(second), str(damaged)]
+    assert main(["--project", str(sample_copy), "--lang", "id", "build", *merge]) == EXIT_OK
     out = capsys.readouterr()
     assert f"Dari pecahan: {len(books | sheets)} PDF; dibuat oleh build ini: 0; bukan dari masukan hari ini " \
            "(tidak dipakai): 1." in out.out
     assert f"{second / 'notes.txt'}: dilewati: bukan PDF pecahan" in out.err
+    assert f"{damaged / cut.name}: dilewati: bukan PDF yang utuh" in out.err
     assert rendered == [], "the merge build found every PDF in the shards"
+    assert files_to_make(sample_copy) == []
     merged, full = digest(sample_copy / "site"), digest(sample_site)
     assert sorted(merged) == sorted(full)
     assert [rel for rel in merged if merged[rel] != full[rel]] == []
