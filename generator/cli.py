@@ -274,6 +274,9 @@ def _build(project: Path, args: argparse.Namespace) -> int:
         with progress_bars() as progress:
             result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today,
                                     shards=shards)
+    except ShardError as exc:  # a shard folder gone since it was checked
+        print(f"polmas: {exc}\n" + _("The previous site/ was left as it was."), file=sys.stderr)
+        return EXIT_USAGE
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, _("The previous site/ was left as it was."))
     report(result.problems, checked=result.checked)

@@ -307,6 +307,8 @@ def merge_shards(project: Path, kb: KnowledgeBase, folders: Sequence[Path], *, c
 
 @dataclass(frozen=True)
 class ShardResult:
+    """What a shard run checked and made, and where its folder is."""
+
     problems: ProblemList
     checked: int
     folder: Path
@@ -321,13 +323,14 @@ def build_shard(project: Path, shard: Shard, *, folder: Path | None = None, inte
 
     The folder (default .polmas/shards/<i>-of-<n>/) holds exactly the share, each PDF named as the PDF cache
     names it (`<name>.<key>.pdf`), for a build with `shards=`. A PDF already in the build's PDF cache is copied,
-    not made again. No docs tree, no site, no stamp is written. `internal`: the internal edition's handbooks.
+    not made again. No docs tree, no site, no stamp is written. `internal`: the internal edition's handbooks
+    (default folder …-internal/).
     """
     with use_language(lang):
         checked, kb, config = _checked_for_site(project, today=today or date.today())
         handbooks, sheets = pdf_entries(project, kb, config=config, internal=internal)
         share = shard.share(handbooks, sheets)
-        target = folder or shard.default_folder(project)
+        target = folder or shard.default_folder(project, internal=internal)
         target.mkdir(parents=True, exist_ok=True)
         _copy_from_cache(project, share, PdfCache(target, project=project))
         render_pdf_files(project, kb, config=config, internal=internal, progress=progress, cache_dir=target,

@@ -45,6 +45,8 @@ def test_a_shard_is_i_of_n(value: str) -> None:
     with pytest.raises(ShardError, match=r" i/n, .*--shard 2/4"):
         Shard.parse(value)
     assert Shard.parse(" 2/4") == Shard(2, 4)
+    assert Shard(2, 4).default_folder(Path("p")) == Path("p/.polmas/shards/2-of-4")
+    assert Shard(2, 4).default_folder(Path("p"), internal=True) == Path("p/.polmas/shards/2-of-4-internal")
 
 
 class TestUsage:

@@ -38,8 +38,9 @@ class Shard:
     def __str__(self) -> str:
         return f"{self.index}/{self.count}"
 
-    def default_folder(self, project: Path) -> Path:
-        return project / SHARDS_DIR / f"{self.index}-of-{self.count}"
+    def default_folder(self, project: Path, *, internal: bool = False) -> Path:
+        """.polmas/shards/<i>-of-<n>/ (…-internal/ for the internal edition's PDFs)."""
+        return project / SHARDS_DIR / f"{self.index}-of-{self.count}{'-internal' if internal else ''}"
 
     def share(self, handbooks: Iterable[CacheEntry], sheets: Iterable[CacheEntry]) -> list[CacheEntry]:
         """This shard's documents: the handbooks by forum id, then the sheets by docs path, dealt round-robin.
