@@ -10,6 +10,23 @@ build: $(VENV)/.installed $(NODE)
 	@scripts/system-deps build
 	$(BIN)/polmas build
 
+# One runner's share of the PDFs, then the site from every share (README.md, "Sharing a build over machines"):
+#   make shard SHARD=2/4 [SHARD_DIR=folder]   ·   make merge SHARDS="folder…"
+.PHONY: shard merge shard-arguments merge-arguments
+shard: shard-arguments $(VENV)/.installed
+	@scripts/system-deps build
+	$(BIN)/polmas build --shard $(SHARD)$(if $(SHARD_DIR), --shard-dir $(SHARD_DIR))
+
+merge: merge-arguments $(VENV)/.installed $(NODE)
+	@scripts/system-deps build
+	$(BIN)/polmas build --merge $(SHARDS)
+
+shard-arguments:
+	@test -n "$(SHARD)" || { echo "Say which shard: make shard SHARD=i/n (e.g. SHARD=2/4)"; exit 2; }
+
+merge-arguments:
+	@test -n "$(SHARDS)" || { echo "Say where the shards are: make merge SHARDS=\"folder…\""; exit 2; }
+
 test: $(VENV)/.installed-test $(NODE) system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy

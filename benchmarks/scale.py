@@ -1,6 +1,6 @@
 """Every stage at a larger size: the sample's items multiplied by k, its forums by F, with bare tools beside.
 
-    .venv/bin/python -m benchmarks.scale [--items 5] [--forums 30] [--no-handbooks] [--keep DIR]
+    .venv/bin/python -m benchmarks.scale [--items 5] [--forums 30] [--no-handbooks] [--shards 4] [--keep DIR]
 
 A synthetic project is made from the sample: every content item copied k-1 times (new id, numbered title, the
 same references) and every forum with a handbook copied until there are F (without their handbook block when
@@ -10,6 +10,8 @@ same references) and every forum with a handbook copied until there are F (witho
 Then what the phone carries: the search index per page and the largest HTML page. Last, `polmas build` run
 again as a coordinator would: with no change, after one word changed in a guideline that handbooks hold, and
 after one word changed in an item no handbook holds, each against the cold build and against bare mkdocs.
+With --shards N, each of N shards' PDF stage (`polmas build --shard i/N`, cold) and the merge build from them
+are timed too: the cost per PDF on one runner, and what the merge adds to the slowest shard.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from generator.outputs.handbooks import build_handbooks, handbook_files
 from generator.outputs.links import find_broken_links
 from generator.outputs.materials import build_materials
 from generator.outputs.pdf import JOBS_ENV
+from generator.outputs.shards import Shard
 from generator.outputs.site import build_site
 from generator.outputs.tree import write_tree
 from generator.render.handbook import TEMPLATES, render_handbook_html
@@ -203,6 +206,58 @@ def _views(checked: KnowledgeBase) -> tuple[KnowledgeBase, KnowledgeBase]:
     return kb, with_statuses(kb, HANDBOOK_STATUSES)
 
 
+@dataclass(frozen=True)
+class ShardRow:
+    run: str
+    wall: float
+    cpu: float
+    pdfs: int
+
+
+def measure_shards(project: Path, work: Path, count: int) -> list[ShardRow]:
+    """Each shard's PDF stage as its runner does it (an empty PDF cache), then the merge build from the shards,
+    again with an empty cache: the shards are its only PDFs."""
+    saved = os.environ.get(pipeline.PDF_CACHE_ENV)
+    rows, folders = [], []
+    try:
+        for index in range(1, count + 1):
+            with _scratch(work, f"shard-cache-{index}") as cache:
+                os.environ[pipeline.PDF_CACHE_ENV] = str(cache)
+                wall, cpu = time.perf_counter(), _cpu()
+                made = pipeline.build_shard(project, Shard(index, count), folder=work / "shards" / str(index),
+                                            today=TODAY)
+                rows.append(ShardRow(f"shard {index}/{count}: {made.handbooks} handbooks, {made.sheets} sheets",
+                                     time.perf_counter() - wall, _cpu() - cpu, made.handbooks + made.sheets))
+                folders.append(made.folder)
+            print(f"  {rows[-1].run}: {rows[-1].wall:.1f} s", file=sys.stderr)
+        with _scratch(work, "merge-cache") as cache, _scratch(work, "merged-site") as site:
+            os.environ[pipeline.PDF_CACHE_ENV] = str(cache)
+            wall, cpu = time.perf_counter(), _cpu()
+            built = pipeline.build(project, site_dir=site / "site", today=TODAY, publish_adopted=False,
+                                   shards=folders)
+            merged = built.merged.imported.found if built.merged else 0
+            rows.append(ShardRow(f"merge build ({merged} PDFs from the shards)", time.perf_counter() - wall,
+                                 _cpu() - cpu, built.merged.to_make if built.merged else 0))
+    finally:
+        if saved is None:
+            os.environ.pop(pipeline.PDF_CACHE_ENV, None)
+        else:
+            os.environ[pipeline.PDF_CACHE_ENV] = saved
+    return rows
+
+
+def print_shards(rows: list[ShardRow], *, cold: float) -> None:
+    shards, merge = rows[:-1], rows[-1]
+    print(f"\nshards (each as its runner makes it, cold; cold build on one machine: {cold:.1f} s)")
+    print(f"{'run':<48} {'wall s':>8} {'CPU s':>8} {'s / PDF':>8}")
+    for row in shards:
+        print(f"{row.run:<48} {row.wall:>8.2f} {row.cpu:>8.2f} {row.wall / max(row.pdfs, 1):>8.2f}")
+    print(f"{merge.run:<48} {merge.wall:>8.2f} {merge.cpu:>8.2f} {'made ' + str(merge.pdfs):>8}")
+    slowest = max(row.wall for row in shards)
+    print(f"{'slowest shard + merge (the wall time with runners)':<48} {slowest + merge.wall:>8.2f} "
+          f"{'':>8} {(slowest + merge.wall) / cold:>8.1%}")
+
+
 def _time(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
@@ -312,6 +367,8 @@ def main() -> int:
     parser.add_argument("--forums", type=int, default=0, help="forums with a handbook (0: the sample's)")
     parser.add_argument("--no-handbooks", action="store_true", help="the added forums have no handbook block")
     parser.add_argument("--jobs", action="store_true", help="also time the PDF stages with one worker and all cores")
+    parser.add_argument("--shards", type=int, default=0, metavar="N",
+                        help="also time N shards' PDF stages and the merge build from them")
     parser.add_argument("--keep", help="make the project and outputs in this folder and leave them there")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="polmas-scale-") as scratch:
@@ -328,6 +385,8 @@ def main() -> int:
                      f"{files} YAML files", rows, ratios, sizes)
         cold = sum(r.wall for r in rows if r.stage.startswith(COLD_STAGES))
         bare = next(bare for name, _, bare, _ in ratios if name.startswith("site engine"))
+        if args.shards:
+            print_shards(measure_shards(project, work / "out", args.shards), cold=cold)
         print_rebuilds(measure_rebuilds(project, work / "out" / PDF_CACHE), cold=cold, bare_mkdocs=bare)
     return 0
 

@@ -17,6 +17,7 @@ from generator.domain.editions import PublishError
 from generator.i18n import LANGUAGES, Language, _, language_from_environment, ngettext, usage_messages, use_language
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.pdf import JOBS_ENV
+from generator.outputs.shards import Shard, ShardError, check_shard_folders
 from generator.outputs.site import SiteBuildError
 from generator.problems import ProblemList
 from generator.progress import progress_bars
@@ -92,6 +93,25 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _shard(value: str) -> Shard:
+    try:
+        return Shard.parse(value)
+    except ShardError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _add_shards(build: argparse.ArgumentParser) -> None:
+    """`--shard i/n` (with `--shard-dir`) and `--merge DIR…`: one build's PDFs made on n machines, then merged."""
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--shard", type=_shard, metavar="I/N",
+                       help=_("make only shard I of N of the handbooks and training sheets (PDF), into "
+                              ".polmas/shards/I-of-N/; no site is built (see --merge)"))
+    which.add_argument("--merge", nargs="+", metavar="DIR",
+                       help=_("take the PDFs from these shard folders (written by --shard), then build the "
+                              "whole site"))
+    build.add_argument("--shard-dir", metavar="DIR", help=_("with --shard: write the shard's PDFs into DIR"))
+
+
 def _add_jobs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=_positive, metavar="N",
                         help=_("make N PDFs side by side (default: one per CPU core)"))
@@ -122,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--internal", action="store_true",
                        help=_("the internal edition: adds names and phone numbers from data/private/contacts.yaml; "
                               "built into site-internal/, never to be published"))
+    _add_shards(build)
     _add_jobs(build)
     build.set_defaults(run=_build)
     serve = _command(commands, "serve", _("preview the site; rebuilds when YAML or templates change"))
@@ -228,6 +249,18 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 
 def _build(project: Path, args: argparse.Namespace) -> int:
+    if args.shard_dir and not args.shard:
+        print("polmas: " + _("--shard-dir goes with --shard i/n (e.g. --shard 1/4 --shard-dir DIR)"),
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.shard:
+        return _build_shard(project, args)
+    shards = [Path(folder).resolve() for folder in args.merge or []]
+    try:
+        check_shard_folders(shards)
+    except ShardError as exc:
+        print(f"polmas: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     fresh = pipeline.up_to_date(project, internal=args.internal, today=args.today)
     if fresh:
         pages = ngettext("{count} page", "{count} pages", fresh.pages).format(count=fresh.pages)
@@ -239,10 +272,16 @@ def _build(project: Path, args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         with progress_bars() as progress:
-            result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today)
+            result = pipeline.build(project, internal=args.internal, progress=progress, today=args.today,
+                                    shards=shards)
+    except ShardError as exc:  # a shard folder gone since it was checked
+        print(f"polmas: {exc}\n" + _("The previous site/ was left as it was."), file=sys.stderr)
+        return EXIT_USAGE
     except (pipeline.InputError, SiteBuildError, HandbookBuildError) as exc:
         return _failed(exc, _("The previous site/ was left as it was."))
     report(result.problems, checked=result.checked)
+    if result.merged:
+        _merge_summary(result.merged)
     print(_("Site: {index} ({pages} pages)").format(index=result.site_dir / "index.html", pages=result.pages))
     for pdf in sorted((result.site_dir / "handbooks").glob("*/*.pdf")):
         print(_("Handbook: {path}").format(path=pdf))
@@ -253,6 +292,30 @@ def _build(project: Path, args: argparse.Namespace) -> int:
         print(_("Internal edition with names and phone numbers: share it with the forum's officers only; "
                 "never publish it."))
     return EXIT_OK
+
+
+def _build_shard(project: Path, args: argparse.Namespace) -> int:
+    try:
+        with progress_bars() as progress:
+            result = pipeline.build_shard(project, args.shard, internal=args.internal, progress=progress,
+                                          today=args.today,
+                                          folder=Path(args.shard_dir).resolve() if args.shard_dir else None)
+    except (pipeline.InputError, HandbookBuildError) as exc:
+        return _failed(exc, _("No shard was written."))
+    report(result.problems, checked=result.checked)
+    handbooks = ngettext("{count} handbook", "{count} handbooks", result.handbooks).format(count=result.handbooks)
+    sheets = ngettext("{count} training sheet", "{count} training sheets", result.sheets).format(count=result.sheets)
+    print(_("Shard {shard}: {handbooks} and {sheets} (PDF) in {folder}; no site was built. Merge the shards "
+            "with polmas build --merge FOLDER…").format(shard=args.shard, handbooks=handbooks, sheets=sheets,
+                                                         folder=result.folder))
+    return EXIT_OK
+
+
+def _merge_summary(merged: pipeline.MergeResult) -> None:
+    for skipped in merged.imported.skipped:
+        print(f"polmas: {skipped.path}: " + _("skipped: {reason}").format(reason=skipped.reason), file=sys.stderr)
+    print(_("From the shards: {found} PDF(s); made by this build: {made}; not of today's inputs (unused): "
+            "{unused}.").format(found=merged.imported.found, made=merged.to_make, unused=merged.imported.unused))
 
 
 def _failed(exc: pipeline.InputError | SiteBuildError | HandbookBuildError, kept: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,13 +44,16 @@ from generator.outputs.bundle import (
 from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
 from generator.outputs.handbooks import (
     build_handbooks,
+    handbook_entries,
     handbook_files,
-    handbooks_to_make,
+    manifest_of,
     publish_manifest,
     write_handbooks,
 )
-from generator.outputs.materials import build_materials, materials_to_make
+from generator.outputs.materials import build_materials, material_entries
+from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.print_index import print_folder
+from generator.outputs.shards import Imported, Shard, import_shards, tidy_shard_folder
 from generator.outputs.site import build_site
 from generator.outputs.stamps import folder_listing_digest, forget_stamp, project_digest, read_stamp, write_stamp
 from generator.outputs.tree import write_tree
@@ -105,6 +109,17 @@ class BuildResult:
     """The sample setting's phrase ('' when the content is the project's own): the banner, the covers."""
     adopted: tuple[AdoptedEdition, ...] = ()
     """The manifests this build wrote for editions marked `diadopsi`."""
+    merged: MergeResult | None = None
+    """With shard folders to merge: what they brought (None without)."""
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What the shard folders brought to a build: PDFs of today's inputs, and the files not trusted."""
+
+    imported: Imported
+    to_make: int
+    """PDFs neither the shards nor the PDF cache held: this build makes them."""
 
 
 @dataclass(frozen=True)
@@ -181,34 +196,46 @@ def docs_folder(project: Path, *, private: bool = False) -> Path:
 
 
 def render_pdf_files(project: Path, kb: KnowledgeBase, *, config: SiteConfig, internal: bool = False,
-                     progress: Progress | None = None) -> dict[str, str | bytes]:
+                     progress: Progress | None = None, cache_dir: Path | None = None,
+                     only: Collection[CacheEntry] | None = None) -> dict[str, str | bytes]:
     """Every handbook (PDF and manifest) and training sheet, by docs path; a failure writes nothing.
 
     The handbooks print only approved items, except in an internal build, where the items under review are
-    printed too, marked."""
+    printed too, marked. `only`: just these PDFs (a shard's share, see `pdf_entries`), kept in `cache_dir`
+    (default: the build's PDF cache)."""
     report = progress or silent
+    cache = cache_dir or pdf_cache_dir(project)
+    printed = _printed(kb, internal=internal)
+    names = None if only is None else {entry.name for entry in only}
+    forums = [forum for forum in forums_with_handbooks(printed) if names is None or forum.id in names]
+    site = SiteAddress.from_config(config)
+    built = build_handbooks(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                            cache_dir=cache, sample=config.sample,
+                            advance=report.stage(_("Handbooks (PDF)"), len(forums)))
+    files = handbook_files(built)
+    files.update(build_materials(project, kb, site=site, printed=newest_content_date(kb), cache_dir=cache,
+                                 progress=report, paths=None if only is None else {entry.path for entry in only}))
+    return files
+
+
+def pdf_entries(project: Path, kb: KnowledgeBase, *, config: SiteConfig,
+                internal: bool = False) -> tuple[list[CacheEntry], list[CacheEntry]]:
+    """The handbooks and the training sheets `render_pdf_files` makes, by cache name and inputs key."""
     printed = _printed(kb, internal=internal)
     forums = forums_with_handbooks(printed)
     site = SiteAddress.from_config(config)
-    built = build_handbooks(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
-                            cache_dir=pdf_cache_dir(project), sample=config.sample,
-                            advance=report.stage(_("Handbooks (PDF)"), len(forums)))
-    files = handbook_files(built)
-    files.update(build_materials(project, kb, site=site, printed=newest_content_date(kb),
-                                 cache_dir=pdf_cache_dir(project), progress=report))
-    return files
+    return (handbook_entries(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
+                             sample=config.sample),
+            material_entries(project, kb, site=site, printed=newest_content_date(kb)))
 
 
 def pdf_files_to_make(project: Path, kb: KnowledgeBase, *, config: SiteConfig,
                       internal: bool = False) -> list[str]:
     """The docs paths `render_pdf_files` would have to render (not made yet from today's inputs)."""
-    printed = _printed(kb, internal=internal)
-    forums = forums_with_handbooks(printed)
-    site = SiteAddress.from_config(config)
-    return [*handbooks_to_make(project, printed, site=site, forums=forums, map_svgs=forum_map_svgs(kb, forums),
-                               cache_dir=pdf_cache_dir(project), sample=config.sample),
-            *materials_to_make(project, kb, site=site, printed=newest_content_date(kb),
-                               cache_dir=pdf_cache_dir(project))]
+    cache = PdfCache(pdf_cache_dir(project), project=project)
+    handbooks, sheets = pdf_entries(project, kb, config=config, internal=internal)
+    return [*(path for e in handbooks if not cache.has(e.name, e.key) for path in (e.path, manifest_of(e.path))),
+            *(e.path for e in sheets if not cache.has(e.name, e.key))]
 
 
 def _printed(kb: KnowledgeBase, *, internal: bool) -> KnowledgeBase:
@@ -217,34 +244,32 @@ def _printed(kb: KnowledgeBase, *, internal: bool) -> KnowledgeBase:
 
 def build(project: Path, *, site_dir: Path | None = None, internal: bool = False,
           progress: Progress | None = None, today: date | None = None, lang: Language | None = None,
-          publish_adopted: bool = True) -> BuildResult:
+          publish_adopted: bool = True, shards: Sequence[Path] = ()) -> BuildResult:
     """check → generate → build the site into a temp folder and swap it in.
 
     Public by default: the private contacts file is only checked, never rendered. `internal` renders it
     into a separate site for the forum's officers. `today` (default: the clock's date) is the day the risk
     calendar's "this month" and the overdue follow-ups count from: the same input and day give the same bytes.
     `lang`: the language of the messages and progress (default: the current one). `publish_adopted`: write
-    (and commit) the manifests of editions the coordinator marked `diadopsi`.
+    (and commit) the manifests of editions the coordinator marked `diadopsi`. `shards`: folders written by
+    `build_shard`, whose PDFs of today's inputs go into the PDF cache first, so this build does not make them.
     """
     with use_language(lang):
         return _build(project, site_dir=site_dir, internal=internal, progress=progress, today=today,
-                      publish_adopted=publish_adopted)
+                      publish_adopted=publish_adopted, shards=shards)
 
 
 def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Progress | None,
-           today: date | None, publish_adopted: bool) -> BuildResult:
+           today: date | None, publish_adopted: bool, shards: Sequence[Path] = ()) -> BuildResult:
     today = today or date.today()
     own_site = site_dir is None  # only the project's own site folder is stamped (not a bundle's scratch copy)
     inputs = build_inputs(project, internal=internal, today=today) if own_site else ""
     if own_site:
         forget_stamp(project, _stamp_stage(internal))  # until this build is whole
-    checked = check_project(project, today=today)
+    checked, kb, config = _checked_for_site(project, today=today)
     problems = checked.problems
-    if problems.has_errors():
-        raise InputError(problems)
-    kb = with_statuses(checked.kb, SITE_STATUSES)  # drafts never leave the project
     private = _private_contacts(checked) if internal else None
-    config = site_config(project)  # read once: the QR codes and the placeholder warning both need it
+    merged = merge_shards(project, kb, shards, config=config, internal=internal) if shards else None
     reviews = overdue_reviews(checked.kb, today=today) if internal else None  # drafts too: they need review
     docs_dir = generate_docs(project, kb, private=private, progress=progress, config=config, today=today,
                              reviews=reviews)
@@ -256,10 +281,73 @@ def _build(project: Path, *, site_dir: Path | None, internal: bool, progress: Pr
     # After the site is whole: a failed build publishes nothing. `check` made sure adopted editions are clean.
     adopted = publish_adopted_editions(project, with_statuses(kb, HANDBOOK_STATUSES)) if publish_adopted else []
     result = BuildResult(kb, ProblemList([*problems, placeholder]) if placeholder else problems, target, pages,
-                         len(checked.kb.records), notice, tuple(adopted))
+                         len(checked.kb.records), notice, tuple(adopted), merged)
     if own_site:
         _stamp_build(project, result, inputs=inputs, internal=internal)
     return result
+
+
+def _checked_for_site(project: Path, *, today: date) -> tuple[Checked, KnowledgeBase, SiteConfig]:
+    """The checked project (InputError on any error), the knowledge base the site shows, mkdocs.yml's settings."""
+    checked = check_project(project, today=today)
+    if checked.problems.has_errors():
+        raise InputError(checked.problems)
+    # Drafts never leave the project. The settings are read once: the QR codes and the placeholder warning.
+    return checked, with_statuses(checked.kb, SITE_STATUSES), site_config(project)
+
+
+def merge_shards(project: Path, kb: KnowledgeBase, folders: Sequence[Path], *, config: SiteConfig,
+                 internal: bool) -> MergeResult:
+    """Put the shard folders' PDFs of today's inputs into the build's PDF cache; count what is still to make."""
+    handbooks, sheets = pdf_entries(project, kb, config=config, internal=internal)
+    cache = PdfCache(pdf_cache_dir(project), project=project)
+    imported = import_shards(folders, [*handbooks, *sheets], cache)
+    return MergeResult(imported, sum(1 for e in [*handbooks, *sheets] if not cache.has(e.name, e.key)))
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What a shard run checked and made, and where its folder is."""
+
+    problems: ProblemList
+    checked: int
+    folder: Path
+    handbooks: int
+    sheets: int
+
+
+def build_shard(project: Path, shard: Shard, *, folder: Path | None = None, internal: bool = False,
+                progress: Progress | None = None, today: date | None = None,
+                lang: Language | None = None) -> ShardResult:
+    """check → make this shard's share of the handbooks and training sheets into its folder, and nothing else.
+
+    The folder (default .polmas/shards/<i>-of-<n>/) holds exactly the share, each PDF named as the PDF cache
+    names it (`<name>.<key>.pdf`), for a build with `shards=`. A PDF already in the build's PDF cache is copied,
+    not made again. No docs tree, no site, no stamp is written. `internal`: the internal edition's handbooks
+    (default folder …-internal/).
+    """
+    with use_language(lang):
+        checked, kb, config = _checked_for_site(project, today=today or date.today())
+        handbooks, sheets = pdf_entries(project, kb, config=config, internal=internal)
+        share = shard.share(handbooks, sheets)
+        target = folder or shard.default_folder(project, internal=internal)
+        target.mkdir(parents=True, exist_ok=True)
+        _copy_from_cache(project, share, PdfCache(target, project=project))
+        render_pdf_files(project, kb, config=config, internal=internal, progress=progress, cache_dir=target,
+                         only=share)
+        tidy_shard_folder(target, {entry.file_name for entry in share})
+        forum_ids = {entry.name for entry in handbooks}
+        made = sum(1 for entry in share if entry.name in forum_ids)
+        return ShardResult(checked.problems, len(checked.kb.records), target, made, len(share) - made)
+
+
+def _copy_from_cache(project: Path, entries: Sequence[CacheEntry], target: PdfCache) -> None:
+    """The entries the build's PDF cache already holds, copied into `target` (a shard's folder)."""
+    cache = PdfCache(pdf_cache_dir(project), project=project)
+    for entry in entries:
+        data = None if target.has(entry.name, entry.key) else cache.get(entry.name, entry.key)
+        if data is not None:
+            target.put(entry.name, entry.key, data)
 
 
 @dataclass(frozen=True)

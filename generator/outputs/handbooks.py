@@ -19,7 +19,7 @@ from generator.knowledge import KnowledgeBase, Record
 from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
-from generator.outputs.pdf_cache import PdfCache
+from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, handbook_key, outgoing
 from generator.outputs.tree import write_atomically
 from generator.problems import Problem, ProblemList
@@ -51,7 +51,11 @@ class BuiltHandbook:
 
 def manifest_file(edition: HandbookEdition) -> str:
     """Docs path of the manifest beside the edition's PDF."""
-    return edition.pdf_path.removesuffix(".pdf") + ".json"
+    return manifest_of(edition.pdf_path)
+
+
+def manifest_of(pdf_path: str) -> str:
+    return pdf_path.removesuffix(".pdf") + ".json"
 
 
 def build_handbooks(
@@ -118,16 +122,13 @@ def _editions_and_keys(
     return editions, keys
 
 
-def handbooks_to_make(
+def handbook_entries(
     project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None = None,
-    map_svgs: Mapping[str, str] | None = None, cache_dir: Path | None = None, sample: bool = False,
-) -> list[str]:
-    """The docs paths of the handbooks (and their manifests) not in the cache under their inputs' key: what
-    `build_handbooks` would render. No HTML, no QR code, no PDF engine."""
+    map_svgs: Mapping[str, str] | None = None, sample: bool = False,
+) -> list[CacheEntry]:
+    """Each handbook's cache name (its forum's id), inputs key and PDF path: no HTML, no QR code, no PDF engine."""
     editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
-    cache = PdfCache(cache_dir, project=project)
-    missing = [e for e, key in zip(editions, keys, strict=True) if not cache.has(e.forum_id, key)]
-    return [path for e in missing for path in (e.pdf_path, manifest_file(e))]
+    return [CacheEntry(e.forum_id, key, e.pdf_path) for e, key in zip(editions, keys, strict=True)]
 
 
 def handbook_files(built: list[BuiltHandbook]) -> dict[str, str | bytes]:

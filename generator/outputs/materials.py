@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from generator.knowledge import KnowledgeBase
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
-from generator.outputs.pdf_cache import PdfCache
+from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, sheet_key
 from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
@@ -22,13 +23,15 @@ PACK_TEMPLATE = "templates/handbook/materi/pack.html.j2"
 
 
 def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, printed: date | None,
-                    cache_dir: Path | None = None, progress: Progress | None = None) -> dict[str, bytes]:
+                    cache_dir: Path | None = None, progress: Progress | None = None,
+                    paths: Container[str] | None = None) -> dict[str, bytes]:
     """Every module's handout, worksheet and trainer notes, and every pack's plan: docs path → PDF bytes.
 
-    Any warning from the PDF engine fails the whole run (the module's file is named), so nothing half-made
-    reaches a trainer.
+    `paths` makes only the documents of those docs paths (a shard's share). Any warning from the PDF engine
+    fails the whole run (the module's file is named), so nothing half-made reaches a trainer.
     """
-    documents = material_documents(kb, project=project, site=site, printed=printed)
+    documents = [doc for doc in material_documents(kb, project=project, site=site, printed=printed)
+                 if paths is None or doc.path in paths]
     advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
     names, keys = _names_and_keys(project, documents, site=site, printed=printed)
     cache = PdfCache(cache_dir, project=project)
@@ -75,11 +78,10 @@ def _names_and_keys(project: Path, documents: list[MaterialDocument], *, site: S
     return [doc.path.removesuffix(".pdf").replace("/", "--") for doc in documents], keys
 
 
-def materials_to_make(project: Path, kb: KnowledgeBase, *, site: SiteAddress, printed: date | None,
-                      cache_dir: Path | None = None) -> list[str]:
-    """The docs paths of the sheets not in the cache under their inputs' key: what `build_materials` would
-    render. No HTML, no QR code, no PDF engine."""
+def material_entries(project: Path, kb: KnowledgeBase, *, site: SiteAddress,
+                     printed: date | None) -> list[CacheEntry]:
+    """Each training sheet's cache name, inputs key and docs path: no HTML, no QR code, no PDF engine."""
     documents = material_documents(kb, project=project, site=site, printed=printed)
     names, keys = _names_and_keys(project, documents, site=site, printed=printed)
-    cache = PdfCache(cache_dir, project=project)
-    return [doc.path for doc, name, key in zip(documents, names, keys, strict=True) if not cache.has(name, key)]
+    return [CacheEntry(name, key, doc.path) for doc, name, key in zip(documents, names, keys, strict=True)]
+

@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.outputs.tree import write_atomically
+
+KEY_PATTERN = re.compile(r"[0-9a-f]{64}")
+"""An inputs key: the sha256 hex digest `InputDigest` makes."""
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One PDF of a build as the cache knows it: its name, its inputs' key, and its path in the docs tree."""
+
+    name: str
+    key: str
+    path: str
+
+    @property
+    def file_name(self) -> str:
+        return cache_file_name(self.name, self.key)
+
+
+def cache_file_name(name: str, key: str) -> str:
+    return f"{name}.{key}.pdf"
+
+
+def parse_cache_file_name(file_name: str) -> tuple[str, str] | None:
+    """(name, key) of a file named as the cache names it, else None."""
+    parts = file_name.rsplit(".", 2)
+    if len(parts) != 3 or parts[2] != "pdf" or not parts[0] or not KEY_PATTERN.fullmatch(parts[1]):
+        return None
+    return parts[0], parts[1]
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """A whole PDF file: its header first and its end-of-file marker last (a cut-off copy fails)."""
+    return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
 class PdfCache:
@@ -16,7 +51,7 @@ class PdfCache:
         self.prune = folder is not None and folder.resolve().is_relative_to(project.resolve())
 
     def path(self, name: str, key: str) -> Path | None:
-        return self.folder / f"{name}.{key}.pdf" if self.folder else None
+        return self.folder / cache_file_name(name, key) if self.folder else None
 
     def get(self, name: str, key: str) -> bytes | None:
         path = self.path(name, key)
