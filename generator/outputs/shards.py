@@ -14,6 +14,8 @@ from generator.outputs.pdf_cache import CacheEntry, PdfCache, looks_like_pdf, pa
 SHARDS_DIR = Path(".polmas/shards")
 """Where `polmas build --shard i/n` writes by default: one folder `<i>-of-<n>` per shard."""
 SHARD_PATTERN = re.compile(r"(\d+)/(\d+)")
+HANDBOOK_WEIGHT = 30
+"""A handbook costs about as much as 30 training sheets (≈12 s against ≈0.4 s on the sample, 2 cores)."""
 
 
 class ShardError(ValueError):
@@ -43,13 +45,22 @@ class Shard:
         return project / SHARDS_DIR / f"{self.index}-of-{self.count}{'-internal' if internal else ''}"
 
     def share(self, handbooks: Iterable[CacheEntry], sheets: Iterable[CacheEntry]) -> list[CacheEntry]:
-        """This shard's documents: the handbooks by forum id, then the sheets by docs path, dealt round-robin.
+        """This shard's documents: the handbooks by forum id, then the sheets by docs path, each given to the
+        shard with the least work so far (a handbook counts as HANDBOOK_WEIGHT sheets; ties go to the lowest).
 
-        Every shard deals the same list, so shards 1..n hold every PDF exactly once, and no two shards' counts
-        (of handbooks, and of all PDFs) differ by more than one.
+        Every shard deals the same list, so shards 1..n hold every PDF exactly once; the handbooks come round
+        in turn (no two shards' counts differ by more than one) and the sheets even out the rest.
         """
-        ordered = [*sorted(handbooks, key=lambda e: e.name), *sorted(sheets, key=lambda e: e.path)]
-        return ordered[self.index - 1::self.count]
+        ordered = [(HANDBOOK_WEIGHT, e) for e in sorted(handbooks, key=lambda e: e.name)]
+        ordered += [(1, e) for e in sorted(sheets, key=lambda e: e.path)]
+        loads = [0] * self.count
+        mine: list[CacheEntry] = []
+        for weight, entry in ordered:
+            lightest = loads.index(min(loads))
+            loads[lightest] += weight
+            if lightest == self.index - 1:
+                mine.append(entry)
+        return mine
 
 
 def tidy_shard_folder(folder: Path, keep: Collection[str]) -> None:
