@@ -189,6 +189,12 @@ _WORKERS = _WorkerPool()
 atexit.register(_WORKERS.stop)
 
 
+def stop_pdf_workers() -> None:
+    """Stop this process's PDF workers now (the next PDF starts new ones); a benchmark counts their CPU time
+    only once they have exited."""
+    _WORKERS.stop()
+
+
 def write_fontconfig(fonts_dir: Path, folder: Path) -> Path:
     """A fontconfig file that knows only `fonts_dir`: no system font, no user font, no other configuration file.
 
