@@ -79,6 +79,7 @@ def test_list_pages_render_every_entry_with_links_back_and_between_pages() -> No
     assert "(../../../hukum/uu-2-2002.md)" in first  # back to the page the list belongs to
     assert "[Berikutnya →](../../../daftar/hukum/uu-2-2002/dirujuk-oleh-2.md)" in first
     assert "[← Sebelumnya](../../../daftar/hukum/uu-2-2002/dirujuk-oleh-1.md)" in second
+    assert [len(re.findall(r"^- \[Bacaan \d+\]", text, re.MULTILINE)) for text in (first, second)] == [50, 25]
     linked = re.findall(r"\(\.\./\.\./\.\./referensi/(r-\d+)\.md\)", first + second)
     assert sorted(linked) == sorted(f"r-{i}" for i in range(1, 76))
 
