@@ -26,6 +26,8 @@ INDEX_HEAD."""
 INDEX_HEAD = 50
 PAGE_SIZE = 50
 """Entries per page of a list's own pages."""
+NEAR = 2
+"""A list page links the pages this close to it by number (and the first and last)."""
 LISTS_FOLDER = "daftar"
 """The folder of the list pages; a folder per page the lists belong to, mirroring its path."""
 
@@ -152,9 +154,17 @@ class ListPage:
         return self.long_list.page_url(self.number + 1) if self.number < self.long_list.count else None
 
     @property
-    def numbers(self) -> list[tuple[int, Markup]]:
-        """(number, url) of every page of the list, for the page links."""
-        return [(n, self.long_list.page_url(n)) for n in range(1, self.long_list.count + 1)]
+    def numbers(self) -> list[tuple[int, Markup] | None]:
+        """(number, url) of the pages to link: the first, the last and those near this one; None for a gap ('…'),
+        so the links stay few however long the list."""
+        count = self.long_list.count
+        shown = sorted({1, count} | set(range(max(1, self.number - NEAR), min(count, self.number + NEAR) + 1)))
+        links: list[tuple[int, Markup] | None] = []
+        for n in shown:
+            if links and links[-1] is not None and links[-1][0] != n - 1:
+                links.append(None)
+            links.append((n, self.long_list.page_url(n)))
+        return links
 
 
 def long_lists(value: object) -> Iterator[LongList]:

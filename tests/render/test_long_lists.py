@@ -89,3 +89,12 @@ def test_two_lists_of_a_page_may_not_share_a_name() -> None:
     a, b = LongList(OWNER, "dirujuk-oleh", "x", links(40)), LongList(OWNER, "dirujuk-oleh", "y", links(41))
     with pytest.raises(ValueError, match="dirujuk-oleh"):
         list_pages(env, {"a": a, "b": b})
+
+
+def test_a_list_page_links_the_first_last_and_nearby_pages_only() -> None:
+    pages = LongList(OWNER, "dirujuk-oleh", "Dirujuk oleh", links(20 * PAGE_SIZE)).pages()
+    numbers = [(n[0] if n else None) for n in pages[9].numbers]
+    assert numbers == [1, None, 8, 9, 10, 11, 12, None, 20]
+    assert [n[0] for n in pages[0].numbers if n] == [1, 2, 3, 20]
+    assert [n[0] for n in pages[2].numbers if n] == [1, 2, 3, 4, 5, 20]  # no gap between 1 and 2
+    assert None not in pages[2].numbers[:5]
