@@ -222,7 +222,7 @@ def _common(record: Record[Item], index: SiteIndex) -> tuple[list[Link], list[Ci
 
 
 GUIDELINES_BY_PHASE = "Pedoman tahap"
-"""The heading of a phase's list pages, before the phase: 'Pedoman tahap Pencegahan: …'."""
+"""The heading of a phase's list pages, before the phase: 'Pedoman tahap Pencegahan — Pedoman Tindakan'."""
 
 
 def phase_lists(index: SiteIndex, owner: ListOwner, situation_id: str | None = None) -> PhaseLinks:

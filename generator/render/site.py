@@ -168,10 +168,15 @@ class ItemPages:
     def render(self, record: Record) -> str:
         """The record's page, front matter included, without the glossary's abbreviations (added last, over
         every page)."""
-        return self.render_with_lists(record)[item_page_path(record)]
+        return self._page(record)[0]
 
     def render_with_lists(self, record: Record) -> dict[str, str]:
         """The record's page (as `render`) and the pages of its long lists, by docs path."""
+        text, context = self._page(record)
+        return {item_page_path(record): text, **list_pages(self.env, context)}
+
+    def _page(self, record: Record) -> tuple[str, dict[str, Any]]:
+        """The record's page and the context it was rendered from."""
         kind = record.kind
         assert kind.pages is not None, "only kinds with pages have an item page"
         context = ITEM_PAGES[kind.name](record, self.index).variables()
@@ -179,7 +184,7 @@ class ItemPages:
             base=ITEM_BASE, item=record.data, page=Link(record), **context,
             **({"editions": forum_editions(self.kb, record)} if kind.name == "forum" else {}),
         )
-        return {item_page_path(record): front_matter(Link(record)) + body, **list_pages(self.env, context)}
+        return front_matter(Link(record)) + body, context
 
     def render_alone(self, record: Record) -> str:
         """The record's page with the glossary's abbreviations, for a record changed since this index was built
