@@ -288,12 +288,25 @@ def legal_page(record: Record[Legal], index: SiteIndex) -> LegalPage:
         related, legal, sources, cited_any,
         replaces=index.links(record.data.replaces),
         replaced_by=replaced_by,
-        articles=[(a, LongList(owner, f"dirujuk-{anchor(a.number) or number}", f"Dirujuk oleh ({a.number})",
-                               [Link(r) for r in cited.get(a.number, [])]))
-                  for number, a in enumerate(record.data.articles, start=1)],
+        articles=_article_lists(owner, record.data.articles, cited),
         cited_whole=[Link(r) for r in cited.get(None, [])],
         cited_any=cited_any,
     )
+
+
+def _article_lists(owner: ListOwner, articles: list[Article],
+                   cited: dict[str | None, list[Record]]) -> list[tuple[Article, LongList]]:
+    """Each article with who cites it; a list's name from the article's anchor, made unique by its position when
+    two articles are written alike."""
+    rows: list[tuple[Article, LongList]] = []
+    names: set[str] = set()
+    for position, article in enumerate(articles, start=1):
+        name = f"dirujuk-{anchor(article.number) or position}"
+        name = f"{name}-{position}" if name in names else name
+        names.add(name)
+        rows.append((article, LongList(owner, name, f"Dirujuk oleh ({article.number})",
+                                       [Link(r) for r in cited.get(article.number, [])])))
+    return rows
 
 
 def reference_page(record: Record[Reference], index: SiteIndex) -> ReferencePage:

@@ -10,9 +10,11 @@ import pytest
 
 from generator.load.source import SourceFile
 from generator.model import KINDS_BY_NAME
+from generator.model.legal import Article
 from generator.model.record import Record
 from generator.model.reference import Reference
 from generator.render.long_lists import HEAD, LISTS_FOLDER, PAGE_SIZE, SHOWN_WHOLE, ListOwner, LongList, long_lists
+from generator.render.pages import _article_lists
 from generator.render.site import list_pages, make_environment
 from generator.render.views import Link
 
@@ -98,3 +100,12 @@ def test_a_list_page_links_the_first_last_and_nearby_pages_only() -> None:
     assert [n[0] for n in pages[0].numbers if n] == [1, 2, 3, 20]
     assert [n[0] for n in pages[2].numbers if n] == [1, 2, 3, 4, 5, 20]  # no gap between 1 and 2
     assert None not in pages[2].numbers[:5]
+
+
+def test_articles_written_alike_get_lists_of_their_own() -> None:
+    articles = [Article.model_validate({"number": n, "summary": "Isi."}) for n in ("Pasal 3", "Pasal 3.", "Pasal 4")]
+    cited = {"Pasal 3": [link.record for link in links(40)], "Pasal 3.": [link.record for link in links(35)]}
+    names = [lst.name for _, lst in _article_lists(OWNER, articles, cited)]
+    assert names == ["dirujuk-pasal-3", "dirujuk-pasal-3-2", "dirujuk-pasal-4"]
+    env = make_environment(TEMPLATES)
+    assert len(list_pages(env, {"articles": _article_lists(OWNER, articles, cited)})) == 2
