@@ -12,6 +12,7 @@ from generator.domain.meetings import latest_meetings, open_follow_ups, overdue_
 from generator.domain.reviews import ForumReviews, OverdueReview
 from generator.knowledge import Record
 from generator.model import (
+    KINDS_BY_NAME,
     PAGE_KINDS,
     Area,
     CalendarPeriod,
@@ -32,14 +33,15 @@ from generator.model.private import PrivateContact
 from generator.render.calendar import TimeView, alerts, calendar_index, period_times, rule_text
 from generator.render.first_steps import ACTIVITY_LABELS, FirstSteps, first_steps
 from generator.render.handbook_views import indonesian_date
+from generator.render.long_lists import INDEX_HEAD, INDEX_WHOLE, ListOwner, LongList
 from generator.render.mappages import forum_map, forum_svg_path, situation_map
 from generator.render.maps import MapEmbed
 from generator.render.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from generator.render.results import KaryaNyata, karya_nyata
 from generator.render.sheets import Sheet, module_sheets
-from generator.render.views import Citation, Link, SiteIndex
+from generator.render.views import Citation, Link, SiteIndex, anchor
 
-PhaseLinks = list[tuple[str, list[Link]]]
+PhaseLinks = list[tuple[str, LongList]]
 """(phase label, its guidelines) for every phase, in the order of an incident."""
 
 
@@ -59,18 +61,18 @@ class ItemPage(PageContext):
     related: list[Link]
     legal: list[Citation]
     sources: list[Link]
-    referrers: list[Link]
+    referrers: LongList
 
 
 @dataclass(frozen=True)
 class SituationPage(ItemPage):
     phases: PhaseLinks
-    responses: list[Link]
+    responses: LongList
     areas: list[Link]
     places: list[Link]
-    education: list[Link]
+    education: LongList
     map: MapEmbed | None
-    networks: list[Link]
+    networks: LongList
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class GuidelinePage(ItemPage):
     """step number → the step's legal citations"""
     activities: list[tuple[str, str]]
     """(slug, Indonesian label) of the officer activities"""
-    education: list[Link]
+    education: LongList
     local_notes: list[tuple[Link, str]]
     owners: list[Link]
 
@@ -98,9 +100,9 @@ class EducationPage(ItemPage):
 class LegalPage(ItemPage):
     replaces: list[Link]
     replaced_by: list[Link]
-    articles: list[tuple[Article, list[Link]]]
+    articles: list[tuple[Article, LongList]]
     cited_whole: list[Link]
-    cited_any: list[Link]
+    cited_any: LongList
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ class ForumPage(PageContext):
     places: list[Link]
     bkpm: Link | None
     members: list[tuple[str, list[Member]]]
-    situations: list[Link]
+    situations: LongList
     local_guidelines: list[Link]
     program_situations: list[list[Link]]
     map: MapEmbed | None
@@ -191,9 +193,9 @@ class ForumPage(PageContext):
 
 @dataclass(frozen=True)
 class HomePage(PageContext):
-    situations: list[Link]
+    situations: LongList
     phases: PhaseLinks
-    forums: list[Link]
+    forums: LongList
     counts: dict[str, int]
     alerts: list[TimeView] | None
     """'Waspada bulan ini'; None when the project keeps no risk calendar."""
@@ -212,23 +214,38 @@ class AreasPage(PageContext):
     """(depth, area, its places, the forums working there), the tree walked by code."""
 
 
-def _common(record: Record[Item], index: SiteIndex) -> tuple[list[Link], list[Citation], list[Link], list[Link]]:
+def _common(record: Record[Item], index: SiteIndex) -> tuple[list[Link], list[Citation], list[Link], LongList]:
     data = record.data
+    referrers = [Link(r) for r in index.kb.referrers(record.id) if r.kind.pages is not None]
     return (index.links(data.related), index.citations(data.legal_basis), index.links(data.sources),
-            [Link(r) for r in index.kb.referrers(record.id) if r.kind.pages is not None])
+            LongList(ListOwner.of(Link(record)), "dirujuk-oleh", "Dirujuk oleh", referrers))
+
+
+GUIDELINES_BY_PHASE = "Pedoman tahap"
+"""The heading of a phase's list pages, before the phase: 'Pedoman tahap Pencegahan — Pedoman Tindakan'."""
+
+
+def phase_lists(index: SiteIndex, owner: ListOwner, situation_id: str | None = None) -> PhaseLinks:
+    """(label, its guidelines as a long list) for every phase, for one situation when given."""
+    return [(label, LongList(owner, phase, f"{GUIDELINES_BY_PHASE} {label}", [Link(g) for g in guidelines],
+                             note="standard"))
+            for phase, label, guidelines in index.kb.guidelines_by_phase(situation_id)]
 
 
 def situation_page(record: Record[Situation], index: SiteIndex) -> SituationPage:
-    by_phase = index.guidelines_by_phase(record.id)
+    owner = ListOwner.of(Link(record))
+    by_phase = phase_lists(index, owner, record.id)
+    responses = [g for _, links in by_phase for g in links.entries if g.data.how_it_works]
+    education = [Link(r) for r in index.kb.referrers(record.id, "education")]
     return SituationPage(
         *_common(record, index),
         phases=by_phase,
-        responses=[g for _, links in by_phase for g in links if g.data.how_it_works],
+        responses=LongList(owner, "respons", "Ringkasan respons", responses, note="how_it_works"),
         areas=index.links(record.data.areas),
         places=[Link(p) for p in index.kb.referrers(record.id, "place")],
-        education=[Link(r) for r in index.kb.referrers(record.id, "education")],
+        education=LongList(owner, "edukasi", "Bahan edukasi", education),
         map=situation_map(index.kb, record.id),
-        networks=situation_networks(record.id, index),
+        networks=LongList(owner, "jejaring", "Siapa yang bisa membantu", situation_networks(record.id, index)),
     )
 
 
@@ -245,7 +262,8 @@ def guideline_page(record: Record[Guideline], index: SiteIndex) -> GuidelinePage
         first=first,
         cites={view.number: index.citations(view.step.legal_basis) for view in first.steps},
         activities=[(slug, ACTIVITY_LABELS[slug]) for slug in record.data.activities],
-        education=[Link(r) for r in index.kb.referrers(record.id, "education")],
+        education=LongList(ListOwner.of(Link(record)), "edukasi", "Bahan edukasi",
+                           [Link(r) for r in index.kb.referrers(record.id, "education")]),
         local_notes=local_notes,
         owners=[Link(f) for f in index.kb.of_kind(Forum) if record.id in f.data.local_guidelines],
     )
@@ -261,14 +279,34 @@ def legal_page(record: Record[Legal], index: SiteIndex) -> LegalPage:
     replaced_by = [Link(r) for r in index.kb.of_kind(Legal) if record.id in r.data.replaces]
     if record.data.replaced_by and all(link.record.id != record.data.replaced_by for link in replaced_by):
         replaced_by.append(Link(index.kb.get(record.data.replaced_by)))
+    owner = ListOwner.of(Link(record))
+    cited_any = LongList(owner, "dirujuk-oleh", "Dirujuk oleh", sorted(
+        {r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title))
+    related, legal, sources, _ = _common(record, index)
     return LegalPage(
-        *_common(record, index),
+        # A law's page lists who cites it (cited_any) in place of the other pages' 'Dirujuk oleh'.
+        related, legal, sources, cited_any,
         replaces=index.links(record.data.replaces),
         replaced_by=replaced_by,
-        articles=[(a, [Link(r) for r in cited.get(a.number, [])]) for a in record.data.articles],
+        articles=_article_lists(owner, record.data.articles, cited),
         cited_whole=[Link(r) for r in cited.get(None, [])],
-        cited_any=sorted({r.id: Link(r) for rs in cited.values() for r in rs}.values(), key=lambda link: link.title),
+        cited_any=cited_any,
     )
+
+
+def _article_lists(owner: ListOwner, articles: list[Article],
+                   cited: dict[str | None, list[Record]]) -> list[tuple[Article, LongList]]:
+    """Each article with who cites it; a list's name from the article's anchor, made unique by its position when
+    two articles are written alike."""
+    rows: list[tuple[Article, LongList]] = []
+    names: set[str] = set()
+    for position, article in enumerate(articles, start=1):
+        name = f"dirujuk-{anchor(article.number) or position}"
+        name = f"{name}-{position}" if name in names else name
+        names.add(name)
+        rows.append((article, LongList(owner, name, f"Dirujuk oleh ({article.number})",
+                                       [Link(r) for r in cited.get(article.number, [])])))
+    return rows
 
 
 def reference_page(record: Record[Reference], index: SiteIndex) -> ReferencePage:
@@ -348,7 +386,8 @@ def forum_page(record: Record[Forum], index: SiteIndex) -> ForumPage:
         places=index.links(data.places),
         bkpm=Link(index.kb.get(data.bkpm)) if data.bkpm else None,
         members=sorted(members.items()),
-        situations=index.situations_in(data.areas),
+        situations=LongList(ListOwner.of(Link(record)), "situasi", "Situasi dan masalah di wilayah forum",
+                            index.situations_in(data.areas)),
         local_guidelines=index.links(data.local_guidelines),
         program_situations=[index.links(p.situations) for p in data.programs],
         map=forum_map(index.kb, record.id),
@@ -370,12 +409,22 @@ ITEM_PAGES: dict[str, Callable[[Record, SiteIndex], PageContext]] = {
 """The item page's context per kind with pages (its templates and section come from the registry)."""
 
 
+HOME = ListOwner("index", "Beranda")
+
+
+def section_owner(kind: str) -> ListOwner:
+    """A kind's index page as the owner of its lists."""
+    section = KINDS_BY_NAME[kind]
+    return ListOwner(f"{section.section}/index", section.label)
+
+
 def home_page(index: SiteIndex, *, review: bool = False) -> HomePage:
     return HomePage(
         review_page=Markup(REVIEW_PAGE) if review else None,
-        situations=[Link(r) for r in index.kb.of_kind(Situation)],
-        phases=index.guidelines_by_phase(),
-        forums=[Link(r) for r in index.kb.of_kind(Forum)],
+        situations=LongList(HOME, "situasi", "Situasi dan masalah", [Link(r) for r in index.kb.of_kind(Situation)]),
+        # The phases' lists are the guidelines' index's: 'Lihat semua' opens the same pages.
+        phases=phase_lists(index, section_owner("guideline")),
+        forums=LongList(HOME, "forum", "Forum", [Link(r) for r in index.kb.of_kind(Forum)]),
         counts={kind: len(index.kb.of_kind(kind)) for kind in PAGE_KINDS},
         alerts=alerts(index, index.today) if index.kb.of_kind(CalendarPeriod) else None,
     )
@@ -383,14 +432,16 @@ def home_page(index: SiteIndex, *, review: bool = False) -> HomePage:
 
 def index_page_extras(kind: str, index: SiteIndex) -> dict[str, object]:
     """The guidelines' index groups them by phase, the calendar's by month, the networks' by forum and situation;
-    the others list their items only."""
+    the others list their items (`items`, a long list)."""
     if kind == "guideline":
-        return GuidelinesIndex(index.guidelines_by_phase()).variables()
+        return GuidelinesIndex(phase_lists(index, section_owner(kind))).variables()
     if kind == "calendar":
         return {"calendar": calendar_index(index, index.today)}
     if kind == "network":
         return networks_index(index).variables()
-    return {}
+    items = [Link(r) for r in index.kb.of_kind(kind)]
+    return {"items": LongList(section_owner(kind), "semua", "Daftar lengkap", items,
+                              whole=INDEX_WHOLE, head_size=INDEX_HEAD)}
 
 
 def areas_page(index: SiteIndex) -> AreasPage:

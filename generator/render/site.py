@@ -31,6 +31,7 @@ from generator.model.private import PrivateContacts
 from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
+from generator.render.long_lists import INDEX_HEAD, INDEX_WHOLE, ListOwner, LongList, long_lists
 from generator.render.mappages import map_assets, render_map_files
 from generator.render.pages import (
     ITEM_PAGES,
@@ -100,24 +101,28 @@ def render_site_docs(
     pages = pages or ItemPages.of(kb, project=project, today=today, private=private)
     env, index = pages.env, pages.index
     files: dict[str, str | bytes] = {}
-    home = home_page(index, review=reviews is not None)
-    files["index.md"] = env.get_template("home.md.j2").render(base="", **home.variables())
+    home = home_page(index, review=reviews is not None).variables()
+    files["index.md"] = env.get_template("home.md.j2").render(base="", **home)
+    files.update(list_pages(env, home))
     for kind in KINDS:
         if kind.pages is None:
             continue
         records = kb.of_kind(kind.name)
+        extras = index_page_extras(kind.name, index)
         files[f"{kind.section}/index.md"] = UNSEARCHED_PAGE + env.get_template(kind.pages.index_template).render(
-            base=ITEM_BASE, items=[Link(r) for r in records], **index_page_extras(kind.name, index),
-        )
+            base=ITEM_BASE, **extras)
+        files.update(list_pages(env, extras))
         for record in records:
-            files[item_page_path(record)] = pages.render(record)
+            files.update(pages.render_with_lists(record))
     files.update(_forum_network_pages(env, index))
     for name in evidence_files(kb):  # photos and documents of the forums' results, as the coordinator saved them
         files[f"{EVIDENCE_SITE_FOLDER}/{name}"] = (project / EVIDENCE_FOLDER / name).read_bytes()
     files["wilayah/index.md"] = env.get_template("areas.md.j2").render(base=ITEM_BASE, **areas_page(index).variables())
     files.update(render_map_files(kb, env))
-    activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **_activities(kb))
+    activity_lists = _activities(kb)
+    activities = env.get_template("activities.md.j2").render(base=ITEM_BASE, **activity_lists)
     files[ACTIVITIES_PAGE] = UNSEARCHED_PAGE + activities
+    files.update(list_pages(env, activity_lists))
     files.update(_tag_pages(env, index))
     files[GLOSSARY_PAGE] = render_glossary_page(env, kb.glossary)
     if private is not None:  # overdue follow-ups name who lags: for the forum's officers, never published
@@ -163,14 +168,23 @@ class ItemPages:
     def render(self, record: Record) -> str:
         """The record's page, front matter included, without the glossary's abbreviations (added last, over
         every page)."""
+        return self._page(record)[0]
+
+    def render_with_lists(self, record: Record) -> dict[str, str]:
+        """The record's page (as `render`) and the pages of its long lists, by docs path."""
+        text, context = self._page(record)
+        return {item_page_path(record): text, **list_pages(self.env, context)}
+
+    def _page(self, record: Record) -> tuple[str, dict[str, Any]]:
+        """The record's page and the context it was rendered from."""
         kind = record.kind
         assert kind.pages is not None, "only kinds with pages have an item page"
+        context = ITEM_PAGES[kind.name](record, self.index).variables()
         body = self.env.get_template(kind.pages.item_template).render(
-            base=ITEM_BASE, item=record.data, page=Link(record),
-            **ITEM_PAGES[kind.name](record, self.index).variables(),
+            base=ITEM_BASE, item=record.data, page=Link(record), **context,
             **({"editions": forum_editions(self.kb, record)} if kind.name == "forum" else {}),
         )
-        return front_matter(Link(record)) + body
+        return front_matter(Link(record)) + body, context
 
     def render_alone(self, record: Record) -> str:
         """The record's page with the glossary's abbreviations, for a record changed since this index was built
@@ -180,6 +194,17 @@ class ItemPages:
 
 UNSEARCHED_PAGE = "---\nsearch:\n  exclude: true\n---\n\n"
 """Index and tag pages only repeat the items' summaries; in results they would crowd out the items."""
+
+def list_pages(env: Environment, context: dict[str, Any]) -> dict[str, str]:
+    """The pages of every long list in a page's context (none for a list short enough to stay on its page)."""
+    template = env.get_template("list.md.j2")
+    files: dict[str, str] = {}
+    for lst in long_lists(context):
+        for page in lst.pages():
+            text = UNSEARCHED_PAGE + template.render(base=page.base, page=page)
+            if files.setdefault(page.path, text) != text:
+                raise ValueError(f"two lists of {lst.owner.path} are named {lst.name}")
+    return files
 
 
 def front_matter(page: Link) -> str:
@@ -217,8 +242,10 @@ def _tag_pages(env: Environment, index: SiteIndex) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {TAG_INDEX: UNSEARCHED_PAGE + env.get_template("tags.md.j2").render(
         groups=sorted(by_initial.items()))}
     for tag, links in tags:
-        files[f"tag/{tag}.md"] = UNSEARCHED_PAGE + env.get_template("tag.md.j2").render(
-            base=ITEM_BASE, tag=tag, links=links)
+        context = {"tag": tag, "links": LongList(ListOwner(f"tag/{tag}", f"Tag: {tag}"), "semua", "Daftar lengkap",
+                                                 links, whole=INDEX_WHOLE, head_size=INDEX_HEAD)}
+        files[f"tag/{tag}.md"] = UNSEARCHED_PAGE + env.get_template("tag.md.j2").render(base=ITEM_BASE, **context)
+        files.update(list_pages(env, context))
     return files
 
 
@@ -257,9 +284,13 @@ def _forum_network_pages(env: Environment, index: SiteIndex) -> dict[str, str | 
 ACTIVITIES_PAGE = "kegiatan/index.md"
 
 
+ACTIVITIES = ListOwner("kegiatan/index", "Kegiatan Petugas Polmas")
+
+
 def _activities(kb: KnowledgeBase) -> dict[str, Any]:
     """Guidelines by officer activity, in the order of ACTIVITY_LABELS; an activity no guideline names is left out."""
     guidelines = kb.of_kind(Guideline)
-    rows = [(slug, label, [Link(g) for g in guidelines if slug in g.data.activities])
+    rows = [(slug, label, LongList(ACTIVITIES, slug, label, [Link(g) for g in guidelines if slug in g.data.activities],
+                                   note="standard"))
             for slug, label in ACTIVITY_LABELS.items()]
     return {"activities": [row for row in rows if row[2]]}
