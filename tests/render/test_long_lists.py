@@ -104,7 +104,8 @@ def test_a_list_page_links_the_first_last_and_nearby_pages_only() -> None:
 
 def test_articles_written_alike_get_lists_of_their_own() -> None:
     articles = [Article.model_validate({"number": n, "summary": "Isi."}) for n in ("Pasal 3", "Pasal 3.", "Pasal 4")]
-    cited = {"Pasal 3": [link.record for link in links(40)], "Pasal 3.": [link.record for link in links(35)]}
+    cited: dict[str | None, list[Record]] = {"Pasal 3": [link.record for link in links(40)],
+                                             "Pasal 3.": [link.record for link in links(35)]}
     names = [lst.name for _, lst in _article_lists(OWNER, articles, cited)]
     assert names == ["dirujuk-pasal-3", "dirujuk-pasal-3-2", "dirujuk-pasal-4"]
     env = make_environment(TEMPLATES)
