@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -26,22 +27,6 @@ class BrokenLink:
         return f"{self.page}: link to '{self.target}' {self.reason}"
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in ("id", "name"):
-                self.ids.add(value)
-            elif (name == "href" and tag in ("a", "link", "area")) or (name == "src" and tag in ("img", "script")):
-                self.links.append(value)
-
-
 @dataclass(frozen=True)
 class Parsed:
     """What the check needs of a page: its links and its ids."""
@@ -50,10 +35,37 @@ class Parsed:
     ids: set[str]
 
 
+_HIDDEN = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
+"""Comments, and the bodies of scripts and style sheets (raw text: a '<a href' there is not a link)."""
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*/?>")
+_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+)))?")
+LINKING = {("href", "a"), ("href", "link"), ("href", "area"), ("src", "img"), ("src", "script")}
+"""(attribute, tag) pairs that load or lead to another file."""
+_KEYS = ("id", "name", "href", "src")
+
+
 def _parse_bytes(data: bytes) -> Parsed:
-    collector = _Collector()
-    collector.feed(data.decode("utf-8", errors="replace"))
-    return Parsed(collector.links, collector.ids)
+    """The page's links and ids, read from its start tags: what Python's HTML parser finds (a test holds it
+    to that on every page of the sample site), at a fraction of its cost."""
+    text = _HIDDEN.sub(lambda m: (m[1] or "") + (m[3] or ""), data.decode("utf-8", errors="replace"))
+    links: list[str] = []
+    ids: set[str] = set()
+    for tag in _TAG.finditer(text):
+        attributes = tag[2].lower()
+        if not any(key in attributes for key in _KEYS):  # most tags carry a class only
+            continue
+        name = tag[1].lower()
+        for attribute in _ATTRIBUTE.finditer(tag[2]):
+            key = attribute[1].lower()
+            value = next((v for v in attribute.groups()[1:] if v is not None), None)
+            if value is None:  # an attribute without a value
+                continue
+            value = html.unescape(value)
+            if key in ("id", "name"):
+                ids.add(value)
+            elif (key, name) in LINKING:
+                links.append(value)
+    return Parsed(links, ids)
 
 
 def _parse_all(root: Path, cache: Path | None) -> dict[Path, Parsed]:
