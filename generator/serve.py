@@ -11,6 +11,7 @@ import contextvars
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,9 +85,34 @@ class Preview:
         self.next_pdfs: Pages | None = None
         self.item_pages: ItemPages | None = None
         """The last whole regeneration's templates and index: a record edited alone gets its page from them."""
+        self.changes = 0
+        """How many changes the watcher has seen: a regeneration that started before the latest writes nothing."""
+        self.regeneration_wanted = threading.Event()
+        self.quiet_until = 0.0
+        """The engine's head start after a page written alone: no whole regeneration before this moment."""
+
+    def saw(self, changed: list[Path]) -> None:
+        """The watcher's call: the page first when it can be, and a whole regeneration asked for, in any case.
+        The regeneration runs in a thread of its own, so a change saved during a long one still shows at once."""
+        with self.lock:
+            self.changes += 1
+        if self.page_first(changed):
+            self.quiet_until = time.monotonic() + HEAD_START_SECONDS
+        self.regeneration_wanted.set()
+
+    def regenerate_when_wanted(self, stop: threading.Event) -> None:
+        """The regeneration thread: one whole regeneration for however many changes came since the last."""
+        while not stop.is_set():
+            if not self.regeneration_wanted.wait(POLL_SECONDS):
+                continue
+            self.regeneration_wanted.clear()
+            stop.wait(max(0.0, self.quiet_until - time.monotonic()))
+            if not stop.is_set():
+                self.regenerate()
 
     def regenerate(self) -> None:
         """Check and write the pages; on problems keep the last good pages, print what is wrong and show it."""
+        started_after = self.changes
         today = pipeline.today_from_environment()
         kb, problems = pipeline.check(self.project, today=today)
         for problem in problems.sorted():
@@ -102,6 +128,8 @@ class Preview:
         self.item_pages = item_pages
         pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
         with self.lock:
+            if self.changes != started_after:  # a newer change came meanwhile: its regeneration writes
+                return
             self.generation += 1
             pages = Pages(self.generation, kb, docs, pending, problems)
             previous = [self.docs_dir / rel for rel in pending]
@@ -216,9 +244,7 @@ def _watch(preview: Preview, stop: threading.Event, seen: dict[Path, float], add
         if current != seen:
             changed = sorted(path for path in current.keys() | seen.keys() if current.get(path) != seen.get(path))
             seen = current
-            if preview.page_first(changed):
-                stop.wait(HEAD_START_SECONDS)
-            preview.regenerate()
+            preview.saw(changed)
 
 
 def listening(addr: str) -> bool:
@@ -246,6 +272,8 @@ def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
     stop = threading.Event()
     # The threads run in copies of this context, so they speak the run's language.
     threads = [threading.Thread(target=contextvars.copy_context().run, args=(_watch, preview, stop, seen, addr),
+                                daemon=True),
+               threading.Thread(target=contextvars.copy_context().run, args=(preview.regenerate_when_wanted, stop),
                                 daemon=True),
                threading.Thread(target=contextvars.copy_context().run, args=(preview.make_pdfs, stop), daemon=True)]
     for thread in threads:

@@ -134,6 +134,8 @@ def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[]
         raise
 
 
+WORKER_NICENESS = 5
+"""How far below the driving process the PDF workers run (only felt when something else wants the processor)."""
 JOBS_ENV = "POLMAS_JOBS"
 """How many PDFs are made side by side (`polmas --jobs N` sets it); default: one per CPU core."""
 
@@ -218,6 +220,8 @@ def _start_worker(config: str) -> None:
     for name in FONTCONFIG_VARIABLES:
         os.environ.pop(name, None)
     os.environ["FONTCONFIG_FILE"] = config
+    # Below the process that drives us: in `polmas serve`, the pages a coordinator waits for come first.
+    os.nice(WORKER_NICENESS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
