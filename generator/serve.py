@@ -12,6 +12,7 @@ import socket
 import sys
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from generator.model.common import Item
 from generator.model.record import Record
 from generator.model.references import iter_references
 from generator.outputs.handbooks import HandbookBuildError
+from generator.outputs.pdf import stop_pdf_workers
 from generator.outputs.site_update import quiet_dirty_build
 from generator.outputs.tree import write_atomically, write_tree
 from generator.problems import ProblemList
@@ -178,7 +180,12 @@ class Preview:
                     self.wanted.wait(POLL_SECONDS)
                     continue
                 pages, self.next_pdfs = self.next_pdfs, None
-            files, problems = self._pdfs(pages)
+            try:
+                files, problems = self._pdfs(pages)
+            except BrokenProcessPool:
+                if stop.is_set():  # the preview is closing: its workers were ended mid-PDF
+                    return
+                raise
             with self.lock:
                 if pages.generation == self.generation:  # else newer pages came meanwhile
                     self._write({**pages.docs, **(files if files is not None else _previous_pdfs(self.docs_dir))},
@@ -286,4 +293,5 @@ def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
                          strict=False)
     finally:
         stop.set()
+        stop_pdf_workers(now=True)  # PDFs still being made for the preview are not waited for
     return 0

@@ -174,8 +174,13 @@ class _WorkerPool:
             self._key = key
         return self._pool
 
-    def stop(self) -> None:
-        """Stop the workers (waiting for them, so none outlives its fontconfig file) and forget them."""
+    def stop(self, *, now: bool = False) -> None:
+        """Stop the workers (waiting for them, so none outlives its fontconfig file) and forget them. `now`:
+        end the PDFs being made too, instead of waiting for them (a preview that is closing needs none)."""
+        if now and self._pool is not None:
+            # Their PDFs fail in the thread waiting for them (BrokenProcessPool), which is closing too.
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
         with self._lock:
             self._stop()
 
@@ -191,10 +196,10 @@ _WORKERS = _WorkerPool()
 atexit.register(_WORKERS.stop)
 
 
-def stop_pdf_workers() -> None:
-    """Stop this process's PDF workers now (the next PDF starts new ones); a benchmark counts their CPU time
-    only once they have exited."""
-    _WORKERS.stop()
+def stop_pdf_workers(*, now: bool = False) -> None:
+    """Stop this process's PDF workers (the next PDF starts new ones); a benchmark counts their CPU time only
+    once they have exited. `now`: without waiting for the PDFs they are making (`polmas serve` closing)."""
+    _WORKERS.stop(now=now)
 
 
 def write_fontconfig(fonts_dir: Path, folder: Path) -> Path:
