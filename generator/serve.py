@@ -39,6 +39,8 @@ WATCHED = ("content", "data", "templates")
 PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 """The problems page is the tool's, not the project's: a project made before it has no template for it."""
 POLL_SECONDS = 0.25
+PDF_FOLDERS = ("handbooks/", "materi/")
+"""Where the docs tree holds PDFs (and manifests): the last ones stay there until their new versions are made."""
 HEAD_START_SECONDS = 1.5
 """After one page is written alone, the engine gets this long to rebuild it before the whole regeneration
 (which also runs in this process) competes with it for the processor."""
@@ -138,7 +140,7 @@ class Preview:
             if not all(path.is_file() for path in previous):
                 self._write_with_pdfs(pages)  # nothing to show meanwhile
                 return
-            self._write({**docs, **_previous_pdfs(self.docs_dir), **_with_note(docs, pending)}, problems)
+            self._write({**docs, **_with_note(docs, pending)}, problems, keep=PDF_FOLDERS)
             self.next_pdfs = pages
             self.wanted.notify()
 
@@ -188,8 +190,10 @@ class Preview:
                 raise
             with self.lock:
                 if pages.generation == self.generation:  # else newer pages came meanwhile
-                    self._write({**pages.docs, **(files if files is not None else _previous_pdfs(self.docs_dir))},
-                                problems)
+                    if files is None:  # the last PDFs stay until a change mends what stopped these
+                        self._write(pages.docs, problems, keep=PDF_FOLDERS)
+                    else:
+                        self._write({**pages.docs, **files}, problems)
 
     def _write_with_pdfs(self, pages: Pages) -> None:
         files, problems = self._pdfs(pages)
@@ -210,21 +214,13 @@ class Preview:
     def _problems_page(self, problems: ProblemList) -> str:
         return render_problems_page(PROBLEMS_TEMPLATES, problems, editor_url=self.editor_url)
 
-    def _write(self, files: dict[str, str | bytes], problems: ProblemList) -> None:
-        write_tree({**files, PROBLEMS_PAGE: self._problems_page(problems)}, self.docs_dir)
+    def _write(self, files: dict[str, str | bytes], problems: ProblemList, *, keep: tuple[str, ...] = ()) -> None:
+        write_tree({**files, PROBLEMS_PAGE: self._problems_page(problems)}, self.docs_dir, keep=keep)
 
     def _write_problems(self, problems: ProblemList) -> None:
         """Only the problems page changes: the last good pages stay."""
-        current: dict[str, str | bytes] = {path.relative_to(self.docs_dir).as_posix(): path.read_bytes()
-                   for path in self.docs_dir.rglob("*") if path.is_file()} if self.docs_dir.is_dir() else {}
         with self.lock:
-            self._write(current, problems)
-
-
-def _previous_pdfs(docs_dir: Path) -> dict[str, str | bytes]:
-    """The PDFs and manifests already in the docs tree: shown until their new versions are made."""
-    return {path.relative_to(docs_dir).as_posix(): path.read_bytes()
-            for folder in ("handbooks", "materi") for path in (docs_dir / folder).rglob("*") if path.is_file()}
+            write_atomically(self.docs_dir / PROBLEMS_PAGE, self._problems_page(problems).encode("utf-8"))
 
 
 def _with_note(docs: dict[str, str | bytes], pending: list[str]) -> dict[str, str | bytes]:

@@ -18,7 +18,7 @@ from generator.i18n import _
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
-from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
+from generator.outputs.pdf import FONTS_FOLDER, PdfJob
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, handbook_key, outgoing
 from generator.outputs.tree import write_atomically
@@ -72,26 +72,20 @@ def build_handbooks(
     projects) it keeps them all. `sample` prints the sample notice on every cover.
     """
     editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
-    cache = PdfCache(cache_dir, project=project)
-    found = [cache.get(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)]
-    todo = [i for i, pdf in enumerate(found) if pdf is None]
-    for _found in range(len(editions) - len(todo)):
-        advance()
     # Only a PDF not found under its inputs' key has its HTML (and QR codes) rendered.
-    jobs = [PdfJob(
-        html=render_handbook_html(kb, editions[i], project=project, site=site,
-                                  map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
-        base_dir=project / TEMPLATES, identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
-    ) for i in todo]
-    rendered_by_index = dict(zip(todo, render_pdfs(jobs, advance=advance), strict=True))
+    results = PdfCache(cache_dir, project=project).get_or_render(
+        [(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)],
+        lambda i: PdfJob(
+            html=render_handbook_html(kb, editions[i], project=project, site=site,
+                                      map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
+            base_dir=project / TEMPLATES, identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
+        ), advance=advance)
     built: list[BuiltHandbook] = []
     problems: dict[Problem, None] = {}  # an item in several handbooks is reported once
-    for i, edition in enumerate(editions):
-        cached = found[i]
-        if cached is not None:
-            built.append(BuiltHandbook(edition, cached))
+    for edition, rendered in zip(editions, results, strict=True):
+        if isinstance(rendered, bytes):
+            built.append(BuiltHandbook(edition, rendered))
             continue
-        rendered = rendered_by_index[i]
         forum = edition.contents.forum
         missing, others = split_missing_glyphs(rendered.warnings)
         problems.update(dict.fromkeys(_engine_problem(forum, message) for message in dict.fromkeys(others)))
@@ -103,8 +97,6 @@ def build_handbooks(
             fallback=Fallback(forum.source.src_path, line, column, "handbook"),
         )))
         built.append(BuiltHandbook(edition, rendered.data))
-        if not rendered.warnings:
-            cache.put(edition.forum_id, keys[i], rendered.data)
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return built

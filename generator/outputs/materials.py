@@ -10,7 +10,7 @@ from generator.i18n import _
 from generator.knowledge import KnowledgeBase
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
 from generator.outputs.handbooks import HandbookBuildError
-from generator.outputs.pdf import FONTS_FOLDER, PdfJob, render_pdfs
+from generator.outputs.pdf import FONTS_FOLDER, PdfJob
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, sheet_key
 from generator.problems import Problem, ProblemList
@@ -34,23 +34,17 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
                  if paths is None or doc.path in paths]
     advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
     names, keys = _names_and_keys(project, documents, site=site, printed=printed)
-    cache = PdfCache(cache_dir, project=project)
-    found = [cache.get(name, key) for name, key in zip(names, keys, strict=True)]
-    todo = [i for i, pdf in enumerate(found) if pdf is None]
-    for _found in range(len(documents) - len(todo)):
-        advance()
     # Only a sheet not found under its inputs' key is rendered to HTML (with its QR code) and to PDF.
-    jobs = [PdfJob(html=documents[i].render(), base_dir=project / TEMPLATES, identifier=documents[i].path)
-            for i in todo]
-    rendered_by_index = dict(zip(todo, render_pdfs(jobs, advance=advance), strict=True))
+    results = PdfCache(cache_dir, project=project).get_or_render(
+        list(zip(names, keys, strict=True)),
+        lambda i: PdfJob(html=documents[i].render(), base_dir=project / TEMPLATES, identifier=documents[i].path),
+        advance=advance)
     problems: dict[Problem, None] = {}  # a module's character is reported once, not once per sheet
     files: dict[str, bytes] = {}
-    for i, doc in enumerate(documents):
-        cached = found[i]
-        if cached is not None:
-            files[doc.path] = cached
+    for doc, rendered in zip(documents, results, strict=True):
+        if isinstance(rendered, bytes):
+            files[doc.path] = rendered
             continue
-        rendered = rendered_by_index[i]
         source = doc.source.source.src_path if doc.source else PACK_TEMPLATE
         missing, others = split_missing_glyphs(rendered.warnings)
         for message in dict.fromkeys(others):
@@ -63,8 +57,6 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
             fallback=Fallback(source, 1, 1, ""),
         )))
         files[doc.path] = rendered.data
-        if not rendered.warnings:
-            cache.put(names[i], keys[i], rendered.data)
     if problems:
         raise HandbookBuildError(ProblemList(problems))
     return files

@@ -20,12 +20,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
-import weasyprint
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.i18n import Language, _, current_language, use_language
-from generator.outputs.tree import write_atomically
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, so screen readers can read the booklet."""
@@ -74,44 +72,25 @@ class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no
 class PdfJob:
     """One PDF to make: the HTML (relative URLs resolve in `base_dir`) and a fixed /ID for reproducibility.
 
-    With `cache_as` (e.g. .polmas/cache/handbooks/<forum>), a clean PDF is kept under a hash of everything it
-    is made from (the HTML, the files of `base_dir`, the engine's version) and reused: the output is
-    deterministic, so a rebuild is a lookup. With `prune`, older PDFs under the same name are removed.
+    Caching is the caller's: a PDF is kept under the key of its inputs (see `PdfCache`), never of its HTML.
     """
 
     html: str
     base_dir: Path
     identifier: str
-    cache_as: Path | None = None
-    prune: bool = True
-
-    @property
-    def cached(self) -> Path | None:
-        if self.cache_as is None:
-            return None
-        key = _cache_key(self.html, self.base_dir, self.identifier)
-        return self.cache_as.with_name(f"{self.cache_as.name}.{key}.pdf")
 
 
 def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
-    """Make every PDF (cached ones are read back); the rest are rendered by worker processes, one per CPU core.
+    """Make every PDF by worker processes, one per CPU core.
 
     The workers see only the fonts shipped in each job's `fonts/` folder (see `only_shipped_fonts`), so the
     bytes and the warnings are the same on every machine. `advance` is called once per PDF done.
     """
-    cached = [job.cached for job in jobs]
-    results: list[RenderedPdf | None] = [RenderedPdf(c.read_bytes(), []) if c and c.is_file() else None
-                                         for c in cached]
-    todo = [i for i, result in enumerate(results) if result is None]
-    for _done in range(len(jobs) - len(todo)):
-        advance()
-    for fonts_dir in sorted({jobs[i].base_dir / FONTS_FOLDER for i in todo}):
-        batch = [i for i in todo if jobs[i].base_dir / FONTS_FOLDER == fonts_dir]
+    results: list[RenderedPdf | None] = [None] * len(jobs)
+    for fonts_dir in sorted({job.base_dir / FONTS_FOLDER for job in jobs}):
+        batch = [i for i, job in enumerate(jobs) if job.base_dir / FONTS_FOLDER == fonts_dir]
         for i, result in zip(batch, _render_in_workers([jobs[i] for i in batch], fonts_dir, advance), strict=True):
             results[i] = result
-            path = cached[i]
-            if path is not None and not result.warnings:
-                _store(path, result.data, prune=jobs[i].prune)
     return [r for r in results if r is not None]
 
 
@@ -236,20 +215,6 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
-
-
-def _store(path: Path, data: bytes, *, prune: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f"{path.name.split('.')[0]}.*.pdf") if prune else []:
-        stale.unlink(missing_ok=True)
-    write_atomically(path, data)
-
-
-def _cache_key(html: str, base_dir: Path, identifier: str) -> str:
-    digest = hashlib.sha256(f"{weasyprint.__version__}\0{PDF_VARIANT}\0{identifier}\0{html}".encode())
-    for path in sorted(p for p in base_dir.rglob("*") if p.is_file() and p.suffix != ".j2"):
-        digest.update(path.relative_to(base_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.outputs.pdf import PdfJob, RenderedPdf, render_pdfs
 from generator.outputs.tree import write_atomically
 
 KEY_PATTERN = re.compile(r"[0-9a-f]{64}")
@@ -72,3 +74,17 @@ class PdfCache:
             for stale in path.parent.glob(f"{name}.*.pdf"):
                 stale.unlink(missing_ok=True)
         write_atomically(path, data)
+
+    def get_or_render(self, entries: Sequence[tuple[str, str]], job: Callable[[int], PdfJob], *,
+                      advance: Callable[[], None]) -> list[bytes | RenderedPdf]:
+        """Each (name, key)'s PDF: its cached bytes, or what the engine made of `job(i)` (asked for only then,
+        so a cached PDF costs no HTML and no QR code). A PDF made without warnings is put in the cache."""
+        found = [self.get(name, key) for name, key in entries]
+        todo = [i for i, pdf in enumerate(found) if pdf is None]
+        for _found in range(len(found) - len(todo)):
+            advance()
+        rendered = dict(zip(todo, render_pdfs([job(i) for i in todo], advance=advance), strict=True))
+        for i, result in rendered.items():
+            if not result.warnings:
+                self.put(*entries[i], result.data)
+        return [pdf if pdf is not None else rendered[i] for i, pdf in enumerate(found)]

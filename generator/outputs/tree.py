@@ -7,8 +7,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_tree(files: dict[str, str | bytes], target: Path) -> None:
-    """Make `target` hold exactly `files` (relative posix path → content)."""
+def write_tree(files: dict[str, str | bytes], target: Path, *, keep: tuple[str, ...] = ()) -> None:
+    """Make `target` hold exactly `files` (relative posix path → content), besides what it already holds under
+    the `keep` prefixes (e.g. 'handbooks/'), which is left as it is unless `files` replaces it."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = {target / rel for rel in files}
     for rel, content in sorted(files.items()):
@@ -18,7 +19,7 @@ def write_tree(files: dict[str, str | bytes], target: Path) -> None:
             continue
         write_atomically(path, data)
     for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
+        if path.is_file() and path not in wanted and not path.relative_to(target).as_posix().startswith(keep):
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()

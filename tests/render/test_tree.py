@@ -29,3 +29,12 @@ def test_polmas_handbook_writes_files_a_web_server_can_read(sample_copy: Path) -
     result = pipeline.handbooks(sample_copy, forum_ids=["fkpm-sendangrawit"], publish=False)
     assert result.written
     assert [p for p in result.written if not stat.S_IMODE(p.stat().st_mode) & stat.S_IROTH] == []
+
+
+def test_write_tree_leaves_what_it_is_told_to_keep(tmp_path: Path) -> None:
+    write_tree({"a.md": "a", "handbooks/x.pdf": b"old", "materi/y.pdf": b"y"}, tmp_path)
+    write_tree({"a.md": "b", "materi/y.pdf": b"new"}, tmp_path, keep=("handbooks/",))
+    assert (tmp_path / "handbooks/x.pdf").read_bytes() == b"old", "kept, though not in the files"
+    assert (tmp_path / "materi/y.pdf").read_bytes() == b"new", "what the files name is written over"
+    write_tree({"a.md": "b"}, tmp_path, keep=("handbooks/",))
+    assert not (tmp_path / "materi").exists(), "everything else is made exactly as the files say"
