@@ -36,6 +36,8 @@ class Backlink:
 class KnowledgeBase:
     records: dict[str, Record] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+    named: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False, compare=False)
+    """Each record's resolved references as (target id, field), in order: the backlinks turned round."""
     glossary: Glossary = field(default_factory=Glossary)
     unreadable: set[str] = field(default_factory=set)
     """Ids (file names) of records that could not be read or validated; their problems are reported already."""
@@ -47,6 +49,10 @@ class KnowledgeBase:
     """Where the table was read from, for warnings about the years it covers."""
     views: dict[frozenset[str], KnowledgeBase] = field(default_factory=dict, init=False, repr=False, compare=False)
     """The views of this knowledge base by the statuses they show (`with_statuses`), each made once."""
+    kinds: dict[type[BaseModel] | str, list[Record[Any]]] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
+    """`of_kind`'s answers, each found once for the records they were found in."""
+    kinds_of: dict[str, Record] | None = field(default=None, init=False, repr=False, compare=False)
 
     @overload
     def of_kind(self, kind: type[M]) -> list[Record[M]]: ...
@@ -55,7 +61,13 @@ class KnowledgeBase:
 
     def of_kind(self, kind: type[BaseModel] | str) -> list[Record[Any]]:
         """Records of one kind in a stable order (by id); given the model, their data is typed."""
-        return of_kind(self.records, kind)
+        if self.kinds_of is not self.records:  # records replaced (as the loader does once): found again
+            self.kinds.clear()
+            self.kinds_of = self.records
+        found = self.kinds.get(kind)
+        if found is None:
+            found = self.kinds[kind] = of_kind(self.records, kind)
+        return list(found)
 
     @overload
     def get(self, record_id: str) -> Record: ...

@@ -112,17 +112,35 @@ def resolve_references(kb: KnowledgeBase) -> list[Problem]:
     """Check that every named id exists and is of the right kind; record backlinks."""
     problems: list[Problem] = []
     for record in kb.records.values():
+        named = kb.named[record.id] = []
         for ref in iter_references(record.data):
             target = kb.records.get(ref.target)
             if target is not None and target.kind.name in ref.kinds:
                 if target.id != record.id:
                     kb.backlinks[target.id].append(Backlink(record, str(ref.path[0])))
+                    named.append((target.id, str(ref.path[0])))
                 continue
             if target is None and ref.target in kb.unreadable:
                 continue  # that file's own problem is reported; "unknown id" here would only add noise
             problems.append(_reference_problem(record, ref.path, ref.target, ref.kinds, kb))
         problems.extend(_check_articles(record, kb))
     return problems
+
+
+def link_view(view: KnowledgeBase, whole: KnowledgeBase) -> None:
+    """The backlinks of `view`, made from `whole` (resolved) by leaving records out and changing some: a record
+    it took unchanged names what it named there, less what the view left out; a changed one is walked again.
+    The same backlinks, in the same order, as `resolve_references(view)` would record."""
+    for record in view.records.values():
+        if whole.records.get(record.id) is record and record.id in whole.named:
+            named = [(target, name) for target, name in whole.named[record.id] if target in view.records]
+        else:
+            named = [(ref.target, str(ref.path[0])) for ref in iter_references(record.data)
+                     if ref.target != record.id and ref.target in view.records
+                     and view.records[ref.target].kind.name in ref.kinds]
+        view.named[record.id] = named
+        for target, name in named:
+            view.backlinks[target].append(Backlink(record, name))
 
 
 def _reference_problem(

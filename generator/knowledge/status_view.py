@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.knowledge.base import KnowledgeBase
-from generator.knowledge.build import resolve_references
+from generator.knowledge.build import link_view
 from generator.model.common import Item, Ref, Status
 from generator.model.record import Record
 
@@ -55,8 +55,8 @@ def _view(kb: KnowledgeBase, shown: frozenset[Status], hidden: set[str]) -> Know
                 records[record_id] = record if data is record.data else replace(record, data=data)
         if len(hidden) == count:
             break
-    view = replace(kb, records=records, backlinks=defaultdict(list))
-    resolve_references(view)  # the records were resolved once already: this only records their backlinks
+    view = replace(kb, records=records, backlinks=defaultdict(list), named={})
+    link_view(view, kb)
     return view
 
 

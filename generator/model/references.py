@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,9 @@ class Reference:
 
 def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]:
     """Every id that `model` (and the models nested in it) refers to, in field order."""
-    for name, key, ref in _fields(type(model)):
+    for name, key, ref, nests in _fields(type(model)):
+        if ref is None and not nests:
+            continue
         value = getattr(model, name)
         if ref is None:
             yield from _nested(value, (*path, key))
@@ -39,15 +42,25 @@ def iter_references(model: BaseModel, path: KeyPath = ()) -> Iterator[Reference]
 def iter_models(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
     """`model` and every model nested in it, with their paths."""
     yield path, model
-    for name, key, _ref in _fields(type(model)):
-        yield from _nested_models(getattr(model, name), (*path, key))
+    for name, key, _ref, nests in _fields(type(model)):
+        if nests:
+            yield from _nested_models(getattr(model, name), (*path, key))
 
 
 @functools.cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, Ref | None], ...]:
-    """Each field's name, its key in the file and its `Ref` marker (None: not a reference), once per model."""
-    return tuple((name, info.alias or name, next((meta for meta in info.metadata if isinstance(meta, Ref)), None))
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, Ref | None, bool], ...]:
+    """Each field's name, its key in the file, its `Ref` marker (None: not a reference) and whether its type can
+    hold a model (a text or a number is not walked), once per model."""
+    return tuple((name, info.alias or name, next((meta for meta in info.metadata if isinstance(meta, Ref)), None),
+                  _holds_models(info.annotation))
                  for name, info in model.model_fields.items())
+
+
+def _holds_models(annotation: Any) -> bool:
+    """Whether a field's type names a model, at any depth (list[Step], Contact | None, ...)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in typing.get_args(annotation))
 
 
 def _nested(value: Any, path: KeyPath) -> Iterator[Reference]:

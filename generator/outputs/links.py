@@ -108,26 +108,46 @@ def find_broken_links(root: Path, *, cache: Path | None = None) -> list[BrokenLi
     folders = {str(root)}
     for path in root.rglob("*"):
         (folders if path.is_dir() else files).add(str(path))
+    ids = {str(path): parsed.ids for path, parsed in pages.items()}
+    # Every page of a folder has the same navigation links: each (folder, link) is resolved once.
+    resolved: dict[tuple[str, str], tuple[str, str] | str] = {}
     broken: list[BrokenLink] = []
     for page, parsed in pages.items():
         rel_page = page.relative_to(root).as_posix()
+        here = str(page)
+        folder = os.path.dirname(here)
         for link in parsed.links:
-            parts = urlsplit(link)
-            if parts.scheme in SKIPPED_SCHEMES or parts.netloc or link.startswith("//"):
+            found = resolved.get((folder, link))
+            if found is None:
+                found = resolved[(folder, link)] = _resolve(link, root=str(root), folder=folder, files=files,
+                                                            folders=folders)
+            if isinstance(found, str):
+                if found:
+                    broken.append(BrokenLink(rel_page, link, found))
                 continue
-            if parts.scheme:
-                broken.append(BrokenLink(rel_page, link, f"uses the scheme '{parts.scheme}:'"))
-                continue
-            if parts.path.startswith("/"):  # root-absolute, as on the 404 page (site_url's path is '/')
-                target = os.path.normpath(os.path.join(root, unquote(parts.path).lstrip("/")))
-            else:
-                target = os.path.normpath(os.path.join(page.parent, unquote(parts.path))) if parts.path else str(page)
-            if target in folders:
-                target = os.path.join(target, "index.html")
-            if target not in files:
-                broken.append(BrokenLink(rel_page, link, "points to a file that does not exist"))
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.endswith(".html") and fragment not in pages[Path(target)].ids:
+            target, fragment = found
+            target = target or here
+            if fragment and target.endswith(".html") and fragment not in ids[target]:
                 broken.append(BrokenLink(rel_page, link, f"points to '#{fragment}', which that page lacks"))
     return broken
+
+
+def _resolve(link: str, *, root: str, folder: str, files: set[str], folders: set[str]) -> tuple[str, str] | str:
+    """Where a link from a page in `folder` lands: (the file, '' for the page itself; the fragment), or why it
+    does not ('' when it is not ours to check)."""
+    parts = urlsplit(link)
+    if parts.scheme in SKIPPED_SCHEMES or parts.netloc or link.startswith("//"):
+        return ""
+    if parts.scheme:
+        return f"uses the scheme '{parts.scheme}:'"
+    if parts.path.startswith("/"):  # root-absolute, as on the 404 page (site_url's path is '/')
+        target = os.path.normpath(os.path.join(root, unquote(parts.path).lstrip("/")))
+    elif parts.path:
+        target = os.path.normpath(os.path.join(folder, unquote(parts.path)))
+    else:
+        return "", unquote(parts.fragment)
+    if target in folders:
+        target = os.path.join(target, "index.html")
+    if target not in files:
+        return "points to a file that does not exist"
+    return target, unquote(parts.fragment)

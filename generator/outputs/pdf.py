@@ -16,14 +16,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-from generator.i18n import Language, _, current_language, use_language
+from generator.i18n import Language, current_language, use_language
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF with a structure tree, so screen readers can read the booklet."""
@@ -39,33 +34,6 @@ class RenderedPdf:
 
     data: bytes
     warnings: list[str]
-
-
-EMBEDDED_IMAGES = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/webp;base64,")
-
-
-class ProjectFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
-    """Fetch only files inside the handbook's template folder: no network, no file outside the project.
-
-    The one exception is a picture carried in the HTML itself (a data: URI of a PNG, JPEG or WebP): the
-    handbooks' evidence photos, read from data/evidence/ when the HTML is made.
-    """
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(allowed_protocols=("file", "data"))
-        self.root = root.resolve()
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        if url.startswith(EMBEDDED_IMAGES):
-            return super().fetch(url, headers)
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            raise ValueError(_("only files shipped with the project are used, not {scheme}: addresses").format(
-                scheme=parts.scheme))
-        path = Path(unquote(parts.path)).resolve()
-        if not path.is_relative_to(self.root):
-            raise ValueError(_("{path} lies outside {root}").format(path=path, root=self.root))
-        return super().fetch(url, headers)
 
 
 @dataclass(frozen=True)
@@ -219,6 +187,8 @@ def _exit_with_parent(parent: int) -> None:
 
 def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:
     """Render one PDF with WeasyPrint, collecting its warnings (no cache); our own words in `lang`."""
+    from generator.outputs.weasy import HTML, ProjectFilesOnly  # only where PDFs are made: 0.4 s to import
+
     with use_language(lang), _captured_warnings() as warnings:
         document = HTML(
             string=job.html, base_url=job.base_dir.resolve().as_uri() + "/",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from jinja2 import Environment
 
@@ -22,37 +23,48 @@ def with_abbreviations(glossary: Glossary, markdown: str) -> str:
 
     The `abbr` extension turns them into <abbr title=…>, which the theme shows as a tooltip.
     """
-    used = _forms_used(glossary, markdown)
-    lines = [
-        f"*[{form}]: {' '.join(entry.expansion.split())}"
-        for entry in sorted(glossary.terms, key=lambda t: t.term)
-        if entry.expansion
-        for form in _written_forms(entry)
-        if form in used
-    ]
+    words = set(_WORD.findall(markdown))
+    lines = [d.line for d in _definitions(glossary)
+             if (d.form in words if d.one_word else
+                 all(word in words for word in d.words) and re.search(rf"\b{re.escape(d.form)}\b", markdown))]
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
 
 
-def _forms_used(glossary: Glossary, markdown: str) -> set[str]:
-    """The glossary's written forms that stand as whole words in `markdown`, as `\\bform\\b` finds them.
+@dataclass(frozen=True)
+class _Definition:
+    """One written form of a term with an expansion, and its definition line."""
 
-    One pass collects the page's words; only a form of several words, all of them on the page, still
-    needs its own search. A page of any length costs one scan instead of one per form.
+    form: str
+    one_word: bool
+    words: tuple[str, ...]
+    line: str
+
+
+def _definitions(glossary: Glossary) -> tuple[_Definition, ...]:
+    """The definitions in the order their lines are written, made once per glossary (a build writes every page
+    with the same one).
+
+    A form is used where it stands as a whole word on the page, as `\\bform\\b` finds it: one scan collects
+    the page's words, and only a form of several words, all of them on the page, still needs its own search.
+    A page of any length costs one scan instead of one per form.
     """
-    words = set(_WORD.findall(markdown))
-    used: set[str] = set()
-    for entry in glossary.terms:
-        for form in _written_forms(entry):
-            if _WORD.fullmatch(form):
-                if form in words:
-                    used.add(form)
-            elif all(word in words for word in _WORD.findall(form)) and re.search(
-                rf"\b{re.escape(form)}\b", markdown
-            ):
-                used.add(form)
-    return used
+    global _last
+    last = _last
+    if last is not None and last[0] is glossary:
+        return last[1]
+    found = tuple(
+        _Definition(form, bool(_WORD.fullmatch(form)), tuple(_WORD.findall(form)),
+                    f"*[{form}]: {' '.join(entry.expansion.split())}")
+        for entry in sorted(glossary.terms, key=lambda t: t.term)
+        if entry.expansion
+        for form in _written_forms(entry)
+    )
+    _last = (glossary, found)
+    return found
 
 
+_last: tuple[Glossary, tuple[_Definition, ...]] | None = None
+"""The glossary `_definitions` last answered for, with its answer (a glossary is not changed once loaded)."""
 _WORD = re.compile(r"\w+")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -39,7 +40,13 @@ def plain(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = " ".join(str(value).split())
+    return _plain(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(value: str) -> Markup:
+    """A site names the same titles and summaries on many pages: each is escaped once."""
+    text = " ".join(value.split())
     # Markdown-escape first: HTML entities made afterwards (&#34;) must keep their '#'.
     return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
 
