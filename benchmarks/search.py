@@ -224,7 +224,7 @@ def report(scores: dict[str, Score]) -> list[str]:
     for score in scores.values():
         recall_ratio = score.recall / default.recall if default.recall else float("inf")
         mrr_ratio = score.mrr / default.mrr if default.mrr else float("inf")
-        lines.append(f"| {score.variant} | {score.recall:.2f} | {score.mrr:.2f} "
+        lines.append(f"| {score.variant} | {score.recall:.3f} | {score.mrr:.3f} "
                      f"| {recall_ratio:.2f} | {mrr_ratio:.2f} |")
     misses = [o for o in full.outcomes if o.recall < 1]
     if misses:
