@@ -49,7 +49,7 @@ from generator.outputs.bundle import entries_for, write_archive
 from generator.outputs.handbooks import build_handbooks, handbook_files
 from generator.outputs.links import find_broken_links
 from generator.outputs.materials import build_materials
-from generator.outputs.pdf import JOBS_ENV, stop_pdf_workers
+from generator.outputs.pdf import JOBS_ENV, pdf_jobs, stop_pdf_workers
 from generator.outputs.shards import Shard
 from generator.outputs.site import build_site
 from generator.outputs.stamps import STAMPS_DIR
@@ -147,7 +147,8 @@ def measure(project: Path, work: Path, *, bare_pdf: bool = True,
     kb, printed = _views(checked.kb)  # as `polmas build` has them: the PDFs' cache keys are the build's
     config = pipeline.site_config(project)
     site = SiteAddress.from_config(config)
-    docs = stages.run("docs (Markdown)", lambda: render_site_docs(kb, project=project, private=None, today=TODAY))
+    docs = stages.run("docs (Markdown)", lambda: render_site_docs(kb, project=project, private=None, today=TODAY,
+                                                                            jobs=pdf_jobs()))
     forums = forums_with_handbooks(printed)
     map_svgs = pipeline.forum_map_svgs(kb, forums)
     with _scratch(work, PDF_CACHE) as cache:

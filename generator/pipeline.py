@@ -42,6 +42,7 @@ from generator.outputs.bundle import (
     write_archive,
 )
 from generator.outputs.certificates import CertificateError, certificates_pdf, write_certificates
+from generator.outputs.collector import fewer_collections
 from generator.outputs.handbooks import (
     build_handbooks,
     handbook_entries,
@@ -51,6 +52,7 @@ from generator.outputs.handbooks import (
     write_handbooks,
 )
 from generator.outputs.materials import build_materials, material_entries
+from generator.outputs.pdf import pdf_jobs
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.print_index import print_folder
 from generator.outputs.shards import Imported, Shard, import_shards, tidy_shard_folder
@@ -181,7 +183,8 @@ def generate_docs(project: Path, kb: KnowledgeBase, *, private: PrivateContacts 
     build, where the items under review are printed too, marked.
     """
     kb = with_statuses(kb, SITE_STATUSES)  # the preview (`polmas serve`) shows what a build publishes
-    docs = render_site_docs(kb, project=project, private=private, today=today or date.today(), reviews=reviews)
+    docs = render_site_docs(kb, project=project, private=private, today=today or date.today(), reviews=reviews,
+                            jobs=pdf_jobs())
     report = progress or silent
     docs.update(render_pdf_files(project, kb, config=config or site_config(project), internal=private is not None,
                                  progress=report))
@@ -254,7 +257,7 @@ def build(project: Path, *, site_dir: Path | None = None, internal: bool = False
     (and commit) the manifests of editions the coordinator marked `diadopsi`. `shards`: folders written by
     `build_shard`, whose PDFs of today's inputs go into the PDF cache first, so this build does not make them.
     """
-    with use_language(lang):
+    with use_language(lang), fewer_collections():
         return _build(project, site_dir=site_dir, internal=internal, progress=progress, today=today,
                       publish_adopted=publish_adopted, shards=shards)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from generator.check.validate import validate_model
 from generator.i18n import _
 from generator.load.private import PRIVATE_CONTACTS
-from generator.load.source import KeyPath, SourceFile, _dotted, iter_strings
+from generator.load.source import SourceFile, _dotted, iter_strings
 from generator.model import Forum
 from generator.model.private import PrivateContacts
-from generator.model.record import Record, Records, of_kind
+from generator.model.record import Records, of_kind
 from generator.problems import Problem, suggest
 
 MOBILE_NUMBER = re.compile(r"(?<![\d+])(?:\+62|62|0)\s?8\d{2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
@@ -73,27 +72,30 @@ def check_private_details(contacts: PrivateContacts | None, records: Records) ->
     problems: list[Problem] = []
     names = sorted({c.name for c in contacts.contacts}) if contacts else []
     numbers = sorted({_digits(c.phone) for c in contacts.contacts if c.phone}) if contacts else []
+    patterns = [(name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)) for name in names]
     for record in records.values():
         for path, text in iter_strings(record.source.data):
-            problems.extend(_leaks(record, path, text, names, numbers))
+            found = _leaks(text, patterns, numbers)
+            if found:  # where it stands is worked out only for a value that leaks
+                line, column = record.source.position(path)
+                problems.extend(Problem(record.source.src_path, line, column, _dotted(path), message)
+                                for message in found)
     return problems
 
 
-def _leaks(record: Record, path: KeyPath, text: str, names: list[str], numbers: list[str]) -> Iterator[Problem]:
-    line, column = record.source.position(path)
-    where = (record.source.src_path, line, column, _dotted(path))
-    for name in names:
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            yield Problem(*where, _("names '{name}', a person listed in {file}; public files name roles only "
-                                    "(e.g. 'Ketua RW 03'), never persons").format(name=name, file=PRIVATE_CONTACTS))
-    for match in MOBILE_NUMBER.finditer(text):
-        yield Problem(*where, _("'{number}' looks like a personal phone number; public files give roles and public "
-                                "channels only (keep numbers in {file})").format(number=match.group(),
-                                                                                 file=PRIVATE_CONTACTS))
-    for match in NUMBER_RUN.finditer(text):
-        if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group()):
-            yield Problem(*where, _("'{number}' is a phone number from {file}; public files give roles and "
-                                    "public channels only").format(number=match.group(), file=PRIVATE_CONTACTS))
+def _leaks(text: str, names: list[tuple[str, re.Pattern[str]]], numbers: list[str]) -> list[str]:
+    """What is wrong with one public value: each name and phone number it gives away."""
+    found = [_("names '{name}', a person listed in {file}; public files name roles only (e.g. 'Ketua RW 03'), "
+               "never persons").format(name=name, file=PRIVATE_CONTACTS)
+             for name, pattern in names if pattern.search(text)]
+    found += [_("'{number}' looks like a personal phone number; public files give roles and public channels only "
+                "(keep numbers in {file})").format(number=match.group(), file=PRIVATE_CONTACTS)
+              for match in MOBILE_NUMBER.finditer(text)]
+    found += [_("'{number}' is a phone number from {file}; public files give roles and public channels only").format(
+                number=match.group(), file=PRIVATE_CONTACTS)
+              for match in NUMBER_RUN.finditer(text)
+              if _digits(match.group()) in numbers and not MOBILE_NUMBER.search(match.group())]
+    return found
 
 
 def _digits(phone: str) -> str:

@@ -162,9 +162,20 @@ def forum_editions(kb: KnowledgeBase, forum: Record[Forum]) -> ForumEditions | N
 def prepare_edition(kb: KnowledgeBase, forum: Record[Forum]) -> HandbookEdition:
     """Select the edition's contents, hash them, and compare with the newest edition published before it."""
     contents = select_edition_contents(kb, forum)
-    manifest = build_manifest(contents)
+    manifest = edition_manifest(kb, forum)
     published = published_editions(kb, forum.id)
     return HandbookEdition(contents, manifest, changes_since_previous(manifest, published))
+
+
+def edition_manifest(kb: KnowledgeBase, forum: Record[Forum]) -> Manifest:
+    """The manifest of the forum's edition in `kb`, built once per knowledge base and forum (`check` and the
+    build's PDF keys both need it)."""
+    if kb.records.get(forum.id) is not forum:
+        return build_manifest(select_edition_contents(kb, forum))
+    key = ("edition manifest", forum.id)
+    if key not in kb.derived:
+        kb.derived[key] = build_manifest(select_edition_contents(kb, forum))
+    return kb.derived[key]  # type: ignore[no-any-return]
 
 
 class PublishError(Exception):
@@ -250,14 +261,10 @@ def check_editions(kb: KnowledgeBase) -> list[Problem]:
         contents = select_edition_contents(kb, forum)
         published = published_editions(kb, forum.id)
         problems += kb.published[forum.id].problems if forum.id in kb.published else []
-        problems += check_edition_number(forum, build_manifest(_printed_contents(printed, forum)), published)
+        problems += check_edition_number(forum, edition_manifest(printed, printed.get(forum.id, Forum)), published)
         problems += _notes_on_absent_guidelines(forum, contents)
         problems += check_adoption(forum, contents, published)
     return problems
-
-
-def _printed_contents(printed: KnowledgeBase, forum: Record[Forum]) -> EditionContents:
-    return select_edition_contents(printed, printed.get(forum.id, Forum))
 
 
 def _adopted(forum: Record[Forum]) -> bool:

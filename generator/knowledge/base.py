@@ -53,6 +53,11 @@ class KnowledgeBase:
                                                                  compare=False)
     """`of_kind`'s answers, each found once for the records they were found in."""
     kinds_of: dict[str, Record] | None = field(default=None, init=False, repr=False, compare=False)
+    seen_as: tuple[KnowledgeBase, frozenset[str]] | None = field(default=None, init=False, repr=False,
+                                                                 compare=False)
+    """For a view (`with_statuses`): the knowledge base it was made from and the statuses it shows."""
+    derived: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What is worked out from the records once and asked for again (an edition's contents by forum)."""
 
     @overload
     def of_kind(self, kind: type[M]) -> list[Record[M]]: ...

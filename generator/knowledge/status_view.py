@@ -35,11 +35,16 @@ def with_statuses(kb: KnowledgeBase, shown: frozenset[Status]) -> KnowledgeBase:
     an entry that cannot do without it (a legal citation, a local note) leaves its list. A record that itself
     cannot do without one is left out too, so nothing rendered from the view links to a missing page.
     """
+    if kb.seen_as is not None and shown <= kb.seen_as[1]:
+        # Narrowing a view leaves out what the whole's view of `shown` leaves out, and strips the same
+        # references: that view, made once, serves both (the build's handbooks and `check`'s edition checks).
+        return with_statuses(kb.seen_as[0], shown)
     hidden = {r.id for r in kb.records.values() if isinstance(r.data, Item) and r.data.status not in shown}
     if not hidden:
         return kb
     if shown not in kb.views:  # a build asks for the same view several times; the knowledge base is complete
         kb.views[shown] = _view(kb, shown, hidden)
+        kb.views[shown].seen_as = (kb, frozenset(shown))
     return kb.views[shown]
 
 

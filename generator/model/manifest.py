@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,6 +38,11 @@ class Manifest(BaseModel):
     items: tuple[ManifestItem, ...]
 
     def to_json(self) -> str:
+        return self.json_text
+
+    @cached_property
+    def json_text(self) -> str:
+        """The manifest as its file holds it, made once (a build needs it for the PDF's key and for the file)."""
         # json.dumps, not model_dump_json: the committed files keep their exact layout (2-space indent, UTF-8).
         return json.dumps(self.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
 

@@ -7,11 +7,13 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.outputs.search_index import INDEX_SCRIPT
+from generator.outputs.tree import write_atomically
 from generator.render.search import LUNR_ID
 
 SERVICE_WORKER = "sw.js"
@@ -54,14 +56,15 @@ class CachePlan:
 
 def write_offline_app(site: Path, *, name: str, description: str, templates: Path,
                       index_budget: int = INDEX_BUDGET, pages: list[Path] | None = None,
-                      held_back: bool | None = None) -> CachePlan:
+                      held_back: bool | None = None, icons_cache: Path | None = None) -> CachePlan:
     """Add icons, the manifest and the head tags to `site`, then the service worker that caches it all.
 
     `pages` (default: every page) are the pages that still lack the head tags: after an update of the previous
     site, the ones the engine rewrote. `held_back`: whether the search index is too big for first page loads,
-    when the caller has measured it already."""
+    when the caller has measured it already. `icons_cache`: a folder where the icons rasterised from an SVG are
+    kept by its hash, so an unchanged icon is not rasterised again."""
     offline = templates / "offline"
-    for size, png in render_icons((offline / "icon.svg").read_bytes()).items():
+    for size, png in cached_icons((offline / "icon.svg").read_bytes(), icons_cache).items():
         _write(site / icon_path(size), png)
     _write(site / MANIFEST, render_manifest(name=name, description=description).encode("utf-8"))
     chosen = sorted(site.rglob("*.html")) if pages is None else pages
@@ -75,6 +78,29 @@ def write_offline_app(site: Path, *, name: str, description: str, templates: Pat
 
 def icon_path(size: int) -> str:
     return f"{ICON_DIR}/icon-{size}.png"
+
+
+def cached_icons(svg: bytes, cache: Path | None) -> dict[int, bytes]:
+    """`render_icons(svg)`, read from `cache` when it holds them whole (a damaged file is made again)."""
+    if cache is None:
+        return render_icons(svg)
+    key = hashlib.sha256(svg + repr((ICON_SIZES, version("cairosvg"))).encode()).hexdigest()[:32]
+    paths = {size: cache / f"{key}-{size}.png" for size in ICON_SIZES}
+    try:
+        kept = {size: path.read_bytes() for size, path in paths.items()}
+        if all(png.startswith(PNG_START) and png.endswith(PNG_END) for png in kept.values()):
+            return kept
+    except OSError:
+        pass
+    icons = render_icons(svg)
+    for size, png in icons.items():
+        write_atomically(paths[size], png)
+    return icons
+
+
+PNG_START = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"
+"""A PNG's signature and its closing chunk: a cached icon cut short lacks the latter."""
 
 
 def render_icons(svg: bytes) -> dict[int, bytes]:
@@ -126,13 +152,16 @@ def _environment(offline: Path) -> Environment:
 
 def _add_to_heads(site: Path, pages: list[Path], render: Callable[[str], str]) -> None:
     """Insert `render(root)` before </head> of each page; `root` leads from the page to the site's root."""
+    added: dict[str, bytes] = {}  # by depth: every page at one depth gets the same tags
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        head_end = html.find("</head>")
+        html = page.read_bytes()  # as bytes: the page is UTF-8 either way, and decoding it costs time
+        head_end = html.find(b"</head>")
         if head_end == -1:
             continue  # not a page of the theme (a fragment): nothing to add
         root = "../" * (len(page.relative_to(site).parts) - 1)
-        page.write_text(html[:head_end] + render(root) + html[head_end:], encoding="utf-8")
+        if root not in added:
+            added[root] = render(root).encode("utf-8")
+        page.write_bytes(html[:head_end] + added[root] + html[head_end:])
 
 
 def plan_cache(site: Path) -> CachePlan:

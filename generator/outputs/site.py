@@ -41,6 +41,8 @@ INTERNAL_SITE_NAME = "Pustaka Polmas · edisi internal"
 """Every page of the internal edition says so in its header."""
 LINKS_CACHE_DIR = Path(".polmas/cache/links")
 """Each stamped site's pages, parsed for the link check, by the hash of their bytes."""
+ICONS_CACHE_DIR = Path(".polmas/cache/icons")
+"""The app's icons, rasterised once per SVG (`write_offline_app`)."""
 SAMPLE_NOTICE_KEY = "polmas_sample_notice"
 """The theme's `config.extra` key for the sample banner's text ('' when the content is not a sample)."""
 
@@ -109,7 +111,8 @@ def _build_into(project: Path, *, docs_dir: Path, site_dir: Path, internal: bool
             raise NotUpdatable("the search index crossed the first-load budget: every page changes")
         # After the engine, over its plain output: the offline app does not depend on the engine.
         write_offline_app(temp, name=config.site_name, description=config.site_description or "",
-                          templates=project / "templates" / "site", pages=pages, held_back=held_back)
+                          templates=project / "templates" / "site", pages=pages, held_back=held_back,
+                          icons_cache=project / ICONS_CACHE_DIR)
         broken = find_broken_links(temp, cache=links_cache)
         if broken:
             listed = "; ".join(b.format() for b in broken[:20])

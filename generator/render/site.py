@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from generator.model.private import PrivateContacts
 from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
+from generator.render.halves import can_fork, in_halves
 from generator.render.long_lists import INDEX_HEAD, INDEX_WHOLE, ListOwner, LongList, long_lists
 from generator.render.mappages import map_assets, render_map_files
 from generator.render.pages import (
@@ -89,13 +91,14 @@ def make_environment(templates: Path) -> Environment:
 
 def render_site_docs(
     kb: KnowledgeBase, *, project: Path, today: date, private: PrivateContacts | None = None,
-    reviews: list[ForumReviews] | None = None, pages: ItemPages | None = None,
+    reviews: list[ForumReviews] | None = None, pages: ItemPages | None = None, jobs: int = 1,
 ) -> dict[str, str | bytes]:
     """Every page of the site as Markdown, plus the site's own assets; `private` only for an internal edition.
 
     `today` places the risk calendar ('this month', 'Waspada bulan ini') and the overdue follow-ups.
     `reviews` (internal edition only) makes the 'Perlu ditinjau' page of items past their review date.
     `pages`: the item pages' templates and index, when the caller keeps them (made of the same arguments).
+    `jobs` > 1: a build (no other thread of ours at work) may render half the item pages in a second process.
     """
     templates = project / "templates" / "site"
     pages = pages or ItemPages.of(kb, project=project, today=today, private=private)
@@ -104,6 +107,8 @@ def render_site_docs(
     home = home_page(index, review=reviews is not None).variables()
     files["index.md"] = env.get_template("home.md.j2").render(base="", **home)
     files.update(list_pages(env, home))
+    item_pages = _all_item_pages(pages, [r for kind in KINDS if kind.pages for r in kb.of_kind(kind.name)], jobs)
+    finished = {rel for each in item_pages.values() for rel in each}  # with their abbreviations already
     for kind in KINDS:
         if kind.pages is None:
             continue
@@ -113,7 +118,7 @@ def render_site_docs(
             base=ITEM_BASE, **extras)
         files.update(list_pages(env, extras))
         for record in records:
-            files.update(pages.render_with_lists(record))
+            files.update(item_pages[record.id])
     files.update(_forum_network_pages(env, index))
     for name in evidence_files(kb):  # photos and documents of the forums' results, as the coordinator saved them
         files[f"{EVIDENCE_SITE_FOLDER}/{name}"] = (project / EVIDENCE_FOLDER / name).read_bytes()
@@ -133,13 +138,32 @@ def render_site_docs(
         files[REVIEW_PAGE] = UNSEARCHED_PAGE + review
     files.update(_pack_pages(env, kb))
     for rel, text in files.items():
-        if rel.endswith(".md") and isinstance(text, str):
+        if rel.endswith(".md") and isinstance(text, str) and rel not in finished:
             files[rel] = with_abbreviations(kb.glossary, text)
     files.update(render_search_assets(kb.glossary, templates=templates))
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(templates / 'assets').as_posix()}"] = asset.read_bytes()
     return files
+
+
+SPLIT_FROM_PAGES = 400
+"""From this many item pages on, a build with more than one job renders half of them in a forked process: below
+it, the fork and the copying back cost more than they save."""
+
+
+def _all_item_pages(pages: ItemPages, records: list[Record], jobs: int) -> dict[str, dict[str, str]]:
+    """Each record's page and long-list pages (with the glossary's abbreviations), by record id."""
+    def render(part: Sequence[Record]) -> list[dict[str, str]]:
+        return [{rel: with_abbreviations(pages.kb.glossary, text) for rel, text in pages.render_with_lists(r).items()}
+                for r in part]
+
+    if jobs > 1 and len(records) >= SPLIT_FROM_PAGES and can_fork():
+        first, second = in_halves(render, records)
+        rendered = [*first, *second]
+    else:
+        rendered = render(records)
+    return {record.id: each for record, each in zip(records, rendered, strict=True)}
 
 
 def item_page_path(record: Record) -> str:

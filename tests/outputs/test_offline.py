@@ -15,8 +15,10 @@ from generator.outputs.offline import (
     SERVICE_WORKER,
     THEME_COLOUR,
     CachePlan,
+    cached_icons,
     compressed_size,
     plan_cache,
+    render_icons,
     render_service_worker,
 )
 from tests.conftest import REPO
@@ -94,3 +96,20 @@ def test_a_search_index_within_budget_comes_with_the_first_page(sample_site: Pat
     assert 0 < compressed_size(sample_site / SEARCH_INDEX) <= INDEX_BUDGET
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     assert "search_index" not in html[:html.index("</head>")]
+
+
+def test_icons_are_rasterised_once_per_svg_and_a_damaged_one_is_made_again(tmp_path: Path) -> None:
+    svg = (REPO / "templates" / "site" / "offline" / "icon.svg").read_bytes()
+    fresh = render_icons(svg)
+    assert cached_icons(svg, tmp_path) == fresh
+    kept = sorted(tmp_path.iterdir())
+    assert len(kept) == len(fresh), "one file per size"
+    stamps = {path: path.stat().st_mtime_ns for path in kept}
+    assert cached_icons(svg, tmp_path) == fresh
+    assert {path: path.stat().st_mtime_ns for path in kept} == stamps, "read back, not rasterised and written again"
+    kept[0].write_bytes(kept[0].read_bytes()[:100])  # cut short, as by a full disk
+    assert cached_icons(svg, tmp_path) == fresh, "the damaged icon is never used"
+    assert kept[0].read_bytes() in fresh.values(), "and it is made whole again"
+    other = svg.replace(b"</svg>", b"<!-- changed --></svg>")
+    assert cached_icons(other, tmp_path) == render_icons(other)
+    assert len(list(tmp_path.iterdir())) == 2 * len(fresh), "another SVG is kept under its own hash"
