@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import resource
 import shutil
@@ -65,6 +66,8 @@ T = TypeVar("T")
 WARM_FULL_BUILD = "full build, caches warm (stamps deleted)"
 PDF_CACHE = "pdf-cache"
 """Under the outputs folder: the cold stages fill it, the rebuilds (as `polmas build`) read it."""
+BARE_COMMAND = "bare mkdocs: `mkdocs build` command vs in-process"
+"""The ratio row whose first figure is what a rebuild (`polmas build`, a command too) is compared with."""
 COLD_STAGES = ("load + check", "docs (Markdown)", "handbooks", "training sheets", "site engine")
 """The rows that make up what `polmas build` does from nothing."""
 
@@ -168,10 +171,12 @@ def measure(project: Path, work: Path, *, bare_pdf: bool = True,
                                templates=project / pipeline.BUNDLE_TEMPLATES))
     stages.run("bundle (zip)", lambda: write_archive(work / "bundle.zip", entries, stamp=newest_content_date(kb)))
     bare_site = _time(lambda: _bare_mkdocs(project, docs_dir, work / "bare-site"))
+    bare_cli = _time(lambda: _bare_mkdocs_command(project, docs_dir, work / "bare-site-command"))
     generation = sum(r.wall for r in stages.rows if r.stage in ("load + check", "docs (Markdown)"))
     ours_site = next(r for r in stages.rows if r.stage.startswith("site engine"))
     ratios = [("site engine + offline + links vs bare mkdocs", ours_site.wall, bare_site, ours_site.wall / bare_site),
-              ("generation (check + docs) vs bare mkdocs", generation, bare_site, generation / bare_site)]
+              ("generation (check + docs) vs bare mkdocs", generation, bare_site, generation / bare_site),
+              (BARE_COMMAND, bare_cli, bare_site, bare_cli / bare_site)]
     if built and bare_pdf:
         base_url = (project / TEMPLATES).as_uri() + "/"
         htmls = [render_handbook_html(printed, prepare_edition(printed, forum), project=project, site=site,
@@ -276,6 +281,18 @@ def _bare_mkdocs(project: Path, docs_dir: Path, site_dir: Path) -> None:
     mkdocs_build(load_config(str(project / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir)))
 
 
+def _bare_mkdocs_command(project: Path, docs_dir: Path, site_dir: Path) -> None:
+    """`mkdocs build` as a command, in its own process (start and imports included), as `polmas build` is timed:
+    the same mkdocs.yml, inherited by a file beside it that only names the docs folder."""
+    config = project / ".bare-mkdocs.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {json.dumps(str(docs_dir))}\n", encoding="utf-8")
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+                       check=True, capture_output=True)
+    finally:
+        config.unlink()
+
+
 def _sizes(site_dir: Path) -> list[str]:
     pages = sorted(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
     written = [p for p in (site_dir / "search").glob("search_index.*") if p.is_file()]
@@ -358,16 +375,19 @@ def _change_one_word(path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def print_rebuilds(runs: list[Rebuild], *, cold: float, bare_mkdocs: float) -> None:
+def print_rebuilds(runs: list[Rebuild], *, cold: float, bare_mkdocs: float, in_process: float) -> None:
+    """Each rebuild against the cold build and against bare `mkdocs build` as a command (each in its own
+    process); the generation overhead against that and against mkdocs called in-process (no start, no imports)."""
     print(f"\nrebuilds (`polmas build` in its own process; cold build = the stages above: {cold:.1f} s; "
-          f"bare mkdocs of the same pages: {bare_mkdocs:.1f} s)")
+          f"bare `mkdocs build` of the same pages, in its own process: {bare_mkdocs:.1f} s)")
     print(f"{'run':<48} {'wall s':>8} {'CPU s':>8} {'pages':>6} {'/ cold':>7} {'/ mkdocs':>8}")
     for row in runs:
         print(f"{row.run:<48} {row.wall:>8.2f} {row.cpu:>8.2f} {row.pages:>6} {row.wall / cold:>7.1%} "
               f"{row.wall / bare_mkdocs:>8.2f}")
-    warm = next(row for row in runs if row.run == WARM_FULL_BUILD).wall - bare_mkdocs
-    print(f"generation overhead of a warm full build (its wall time − bare mkdocs): {warm:.1f} s, "
-          f"{warm / bare_mkdocs:.0%} of bare mkdocs")
+    full = next(row for row in runs if row.run == WARM_FULL_BUILD).wall
+    print(f"generation overhead of a warm full build (its wall time − bare mkdocs): {full - bare_mkdocs:.1f} s, "
+          f"{(full - bare_mkdocs) / bare_mkdocs:.0%} of bare `mkdocs build` "
+          f"({(full - in_process) / in_process:.0%} of mkdocs called in-process: {in_process:.1f} s)")
 
 
 def main() -> int:
@@ -396,9 +416,11 @@ def main() -> int:
                      f"{files} YAML files", rows, ratios, sizes)
         cold = sum(r.wall for r in rows if r.stage.startswith(COLD_STAGES))
         bare = next(bare for name, _, bare, _ in ratios if name.startswith("site engine"))
+        command = next(ours for name, ours, _, _ in ratios if name == BARE_COMMAND)
         if args.shards:
             print_shards(measure_shards(project, work / "out", args.shards), cold=cold)
-        print_rebuilds(measure_rebuilds(project, work / "out" / PDF_CACHE), cold=cold, bare_mkdocs=bare)
+        print_rebuilds(measure_rebuilds(project, work / "out" / PDF_CACHE), cold=cold, bare_mkdocs=command,
+                       in_process=bare)
     return 0
 
 
