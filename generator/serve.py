@@ -124,12 +124,16 @@ class Preview:
         if problems.has_errors():
             self._write_problems(problems)
             return
+        if self.changes != started_after:  # overtaken: stop here, leaving the interpreter to the page first
+            return
         kb = with_statuses(kb, SITE_STATUSES)  # the preview shows what a build publishes
         config = pipeline.site_config(self.project)
         item_pages = ItemPages.of(kb, project=self.project, today=today)
         docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today,
                                                              pages=item_pages))
         self.item_pages = item_pages
+        if self.changes != started_after:
+            return
         pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
         with self.lock:
             if self.changes != started_after:  # a newer change came meanwhile: its regeneration writes

@@ -71,3 +71,26 @@ def test_two_files_or_a_file_without_a_page_wait_too(preview: Preview, sample_co
     assert not preview.page_first([first, sample_copy / "content/guidelines/hentikan-tawuran.yaml"])
     assert not preview.page_first([sample_copy / "data/glossary.yaml"])
     assert not preview.page_first([sample_copy / "templates/site/guideline.md.j2"])
+
+
+def test_a_regeneration_overtaken_during_its_check_stops_there_and_writes_nothing(
+    preview: Preview, sample_copy: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change saved while the regeneration checks the project: the rest of that regeneration would be thrown
+    away, so it is not done (the page-first render and the engine get the interpreter to themselves)."""
+    before = docs(preview.docs_dir)
+    edit(sample_copy, TITLE, TITLE + " Baru")
+    real_check = pipeline.check
+
+    def check_then_overtaken(*args: object, **kwargs: object) -> object:
+        found = real_check(*args, **kwargs)  # type: ignore[arg-type]
+        preview.changes += 1  # what the watcher does when the coordinator saves again
+        return found
+
+    def not_rendered(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an overtaken regeneration renders no page")
+
+    monkeypatch.setattr(pipeline, "check", check_then_overtaken)
+    monkeypatch.setattr("generator.serve.render_site_docs", not_rendered)
+    preview.regenerate()
+    assert docs(preview.docs_dir) == before
