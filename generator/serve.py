@@ -124,7 +124,7 @@ class Preview:
         if problems.has_errors():
             self._write_problems(problems)
             return
-        if self.changes != started_after:  # overtaken: stop here, leaving the interpreter to the page first
+        if self._overtaken(started_after):  # stop here, leaving the interpreter to the page first and the engine
             return
         kb = with_statuses(kb, SITE_STATUSES)  # the preview shows what a build publishes
         config = pipeline.site_config(self.project)
@@ -132,11 +132,11 @@ class Preview:
         docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today,
                                                              pages=item_pages))
         self.item_pages = item_pages
-        if self.changes != started_after:
+        if self._overtaken(started_after):
             return
         pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
         with self.lock:
-            if self.changes != started_after:  # a newer change came meanwhile: its regeneration writes
+            if self._overtaken(started_after):
                 return
             self.generation += 1
             pages = Pages(self.generation, kb, docs, pending, problems)
@@ -147,6 +147,11 @@ class Preview:
             self._write({**docs, **_with_note(docs, pending)}, problems, keep=PDF_FOLDERS)
             self.next_pdfs = pages
             self.wanted.notify()
+
+    def _overtaken(self, started_after: int) -> bool:
+        """A newer change came since the regeneration started: its own regeneration writes, this one need not go
+        on (what it would write is thrown away)."""
+        return self.changes != started_after
 
     def page_first(self, changed: list[Path]) -> bool:
         """When the one file changed is a record with a page, valid, and naming only records the site shows:

@@ -170,12 +170,7 @@ def prepare_edition(kb: KnowledgeBase, forum: Record[Forum]) -> HandbookEdition:
 def edition_manifest(kb: KnowledgeBase, forum: Record[Forum]) -> Manifest:
     """The manifest of the forum's edition in `kb`, built once per knowledge base and forum (`check` and the
     build's PDF keys both need it)."""
-    if kb.records.get(forum.id) is not forum:
-        return build_manifest(select_edition_contents(kb, forum))
-    key = ("edition manifest", forum.id)
-    if key not in kb.derived:
-        kb.derived[key] = build_manifest(select_edition_contents(kb, forum))
-    return kb.derived[key]  # type: ignore[no-any-return]
+    return kb.once("edition manifest", forum, lambda: build_manifest(select_edition_contents(kb, forum)))
 
 
 class PublishError(Exception):

@@ -53,12 +53,7 @@ def forums_with_handbooks(kb: KnowledgeBase) -> list[Record[Forum]]:
 
 def select_edition_contents(kb: KnowledgeBase, forum: Record[Forum]) -> EditionContents:
     """The edition's contents (`_select`), worked out once per knowledge base and forum."""
-    if kb.records.get(forum.id) is not forum:  # a forum record from elsewhere: nothing to remember it by
-        return _select(kb, forum)
-    key = ("edition contents", forum.id)
-    if key not in kb.derived:
-        kb.derived[key] = _select(kb, forum)
-    return kb.derived[key]  # type: ignore[no-any-return]
+    return kb.once("edition contents", forum, lambda: _select(kb, forum))
 
 
 def _select(kb: KnowledgeBase, forum: Record[Forum]) -> EditionContents:

@@ -49,15 +49,12 @@ class KnowledgeBase:
     """Where the table was read from, for warnings about the years it covers."""
     views: dict[frozenset[str], KnowledgeBase] = field(default_factory=dict, init=False, repr=False, compare=False)
     """The views of this knowledge base by the statuses they show (`with_statuses`), each made once."""
-    kinds: dict[type[BaseModel] | str, list[Record[Any]]] = field(default_factory=dict, init=False, repr=False,
-                                                                 compare=False)
-    """`of_kind`'s answers, each found once for the records they were found in."""
-    kinds_of: dict[str, Record] | None = field(default=None, init=False, repr=False, compare=False)
     seen_as: tuple[KnowledgeBase, frozenset[str]] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
     """For a view (`with_statuses`): the knowledge base it was made from and the statuses it shows."""
-    derived: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """What is worked out from the records once and asked for again (an edition's contents by forum)."""
+    derived: dict[tuple[object, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What is worked out from the records once and asked for again (the records of a kind, an edition's
+    contents by forum): the records do not change once the knowledge base is built."""
 
     @overload
     def of_kind(self, kind: type[M]) -> list[Record[M]]: ...
@@ -66,13 +63,20 @@ class KnowledgeBase:
 
     def of_kind(self, kind: type[BaseModel] | str) -> list[Record[Any]]:
         """Records of one kind in a stable order (by id); given the model, their data is typed."""
-        if self.kinds_of is not self.records:  # records replaced (as the loader does once): found again
-            self.kinds.clear()
-            self.kinds_of = self.records
-        found = self.kinds.get(kind)
-        if found is None:
-            found = self.kinds[kind] = of_kind(self.records, kind)
-        return list(found)
+        key = ("of kind", kind)
+        if key not in self.derived:
+            self.derived[key] = of_kind(self.records, kind)
+        return list(self.derived[key])
+
+    def once(self, name: str, record: Record, make: Callable[[], T]) -> T:
+        """`make()`, the fact `name` about one of this knowledge base's records, worked out once; a record from
+        elsewhere (another view's) has it worked out each time."""
+        if self.records.get(record.id) is not record:
+            return make()
+        key = (name, record.id)
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]  # type: ignore[no-any-return]
 
     @overload
     def get(self, record_id: str) -> Record: ...

@@ -35,12 +35,8 @@ class PrintInputs:
 
 
 def outgoing(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Record id → the ids it refers to (the backlinks turned round), computed once per build."""
-    targets: dict[str, set[str]] = {}
-    for target, links in kb.backlinks.items():
-        for link in links:
-            targets.setdefault(link.source.id, set()).add(target)
-    return targets
+    """Record id → the ids it refers to (its resolved references, as the loader and the views keep them)."""
+    return {record: {target for target, _field in named} for record, named in kb.named.items() if named}
 
 
 def handbook_key(kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, common: PrintInputs,
