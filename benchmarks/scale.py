@@ -8,9 +8,11 @@ same references) and every forum with a handbook copied until there are F (witho
 (this process and its PDF workers) and the process's peak memory so far; then the bare tools on the same input:
 `mkdocs build` of the generated docs and `weasyprint.HTML(...).write_pdf()` of the same handbook HTML, as ratios.
 Then what the phone carries: the search index per page and the largest HTML page. Last, `polmas build` run
-again as a coordinator would: with no change, with its stamps deleted (a full build with warm caches: its time
-less bare mkdocs is the generation overhead), after one word changed in a guideline that handbooks hold, and
-after one word changed in an item no handbook holds, each against the cold build and against bare mkdocs.
+again as a coordinator would: with no change, with its stamps deleted (a full build with warm caches, three
+times, each beside bare `mkdocs build`: the difference of their medians is the generation overhead), after one
+word changed in a guideline that handbooks hold, after that word is taken back (its handbooks from before are
+cached: the site's share alone), and after one word changed in an item no handbook holds, each against the cold
+build and against bare mkdocs.
 With --shards N, each of N shards' PDF stage (`polmas build --shard i/N`, cold) and the merge build from them
 are timed too: the cost per PDF on one runner, and what the merge adds to the slowest shard.
 """
@@ -23,6 +25,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,10 +67,14 @@ TODAY = date(2026, 12, 1)
 CONTENT_KINDS = ("situations", "guidelines", "education", "legal", "references")
 T = TypeVar("T")
 WARM_FULL_BUILD = "full build, caches warm (stamps deleted)"
+WARM_PAIRS = 3
+"""Warm full builds, each followed by bare `mkdocs build` (a command) of the docs it wrote: the generation
+overhead is the difference of their medians, measured side by side, so a slow minute of the machine hits both."""
 PDF_CACHE = "pdf-cache"
 """Under the outputs folder: the cold stages fill it, the rebuilds (as `polmas build`) read it."""
 BARE_COMMAND = "bare mkdocs: `mkdocs build` command vs in-process"
-"""The ratio row whose first figure is what a rebuild (`polmas build`, a command too) is compared with."""
+"""The ratio row of the cold stages: bare `mkdocs build` as a command (start and imports included) against
+mkdocs called in-process; the rebuilds are compared with the command, run again beside the warm full builds."""
 COLD_STAGES = ("load + check", "docs (Markdown)", "handbooks", "training sheets", "site engine")
 """The rows that make up what `polmas build` does from nothing."""
 
@@ -331,10 +338,12 @@ class Rebuild:
     """HTML pages the engine wrote again (404 included)"""
 
 
-def measure_rebuilds(project: Path, pdf_cache: Path) -> list[Rebuild]:
+def measure_rebuilds(project: Path, pdf_cache: Path) -> tuple[list[Rebuild], list[float]]:
     """`polmas build` as a coordinator runs it, each in its own process: a first build (PDFs already in the
-    cache the cold stages filled), no change, one word changed in a guideline that handbooks hold, and one word
-    changed in an item that no handbook holds."""
+    cache the cold stages filled), no change, warm full builds (each followed by bare `mkdocs build` of the docs
+    it wrote, whose times are returned too), one word changed in a guideline that handbooks hold, that word taken
+    back (the handbooks from before are in the cache, so only the site's work is left), and one word changed in
+    an item that no handbook holds."""
     env = {**os.environ, pipeline.TODAY_ENV: TODAY.isoformat(), pipeline.PDF_CACHE_ENV: str(pdf_cache)}
     kb, _ = pipeline.check(project, today=TODAY)
     in_handbooks = {i for forum in forums_with_handbooks(kb) for i in prepare_edition(kb, forum).contents.ids}
@@ -342,13 +351,26 @@ def measure_rebuilds(project: Path, pdf_cache: Path) -> list[Rebuild]:
     loose = next(r for kind in (Reference, Legal, Guideline) for r in kb.of_kind(kind) if r.id not in in_handbooks)
     runs: list[Rebuild] = [_polmas_build(project, env, "first build (PDFs cached)")]
     runs.append(_polmas_build(project, env, "no change"))
-    shutil.rmtree(project / STAMPS_DIR)  # every page generated and built again; the PDF and link caches stay
-    runs.append(_polmas_build(project, env, WARM_FULL_BUILD))
-    _change_one_word(project / held.source.src_path)
+    warm: list[Rebuild] = []
+    bare: list[float] = []
+    for _ in range(WARM_PAIRS):
+        shutil.rmtree(project / STAMPS_DIR)  # every page generated and built again; the PDF and link caches stay
+        warm.append(_polmas_build(project, env, WARM_FULL_BUILD))
+        with tempfile.TemporaryDirectory(prefix="polmas-bare-") as scratch:
+            bare.append(_time(lambda: _bare_mkdocs_command(project, pipeline.docs_folder(project),
+                                                           Path(scratch) / "site")))
+        print(f"  bare mkdocs (command) after it: {bare[-1]:.1f} s", file=sys.stderr)
+    runs.append(sorted(warm, key=lambda row: row.wall)[len(warm) // 2])
+    held_file = project / held.source.src_path
+    original = held_file.read_bytes()
+    _change_one_word(held_file)
     runs.append(_polmas_build(project, env, f"one word, guideline in handbooks ({held.id})"))
+    # Its handbooks as they were are still in the PDF cache: the site's share of such an edit, on its own.
+    held_file.write_bytes(original)
+    runs.append(_polmas_build(project, env, "the word taken back (its handbooks cached)"))
     _change_one_word(project / loose.source.src_path)
     runs.append(_polmas_build(project, env, f"one word, {loose.kind.name} in no handbook"))
-    return runs
+    return runs, bare
 
 
 def _polmas_build(project: Path, env: dict[str, str], run: str) -> Rebuild:
@@ -375,11 +397,14 @@ def _change_one_word(path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def print_rebuilds(runs: list[Rebuild], *, cold: float, bare_mkdocs: float, in_process: float) -> None:
+def print_rebuilds(runs: list[Rebuild], *, cold: float, bare: list[float], in_process: float) -> None:
     """Each rebuild against the cold build and against bare `mkdocs build` as a command (each in its own
-    process); the generation overhead against that and against mkdocs called in-process (no start, no imports)."""
+    process, the median of those run beside the warm full builds); the generation overhead against that and
+    against mkdocs called in-process (no start, no imports)."""
+    bare_mkdocs = statistics.median(bare)
     print(f"\nrebuilds (`polmas build` in its own process; cold build = the stages above: {cold:.1f} s; "
-          f"bare `mkdocs build` of the same pages, in its own process: {bare_mkdocs:.1f} s)")
+          f"bare `mkdocs build` of the same pages, in its own process: {bare_mkdocs:.1f} s, the median of "
+          f"{', '.join(f'{b:.1f}' for b in bare)}; the warm full build's row is the median of {len(bare)})")
     print(f"{'run':<48} {'wall s':>8} {'CPU s':>8} {'pages':>6} {'/ cold':>7} {'/ mkdocs':>8}")
     for row in runs:
         print(f"{row.run:<48} {row.wall:>8.2f} {row.cpu:>8.2f} {row.pages:>6} {row.wall / cold:>7.1%} "
@@ -416,11 +441,10 @@ def main() -> int:
                      f"{files} YAML files", rows, ratios, sizes)
         cold = sum(r.wall for r in rows if r.stage.startswith(COLD_STAGES))
         bare = next(bare for name, _, bare, _ in ratios if name.startswith("site engine"))
-        command = next(ours for name, ours, _, _ in ratios if name == BARE_COMMAND)
         if args.shards:
             print_shards(measure_shards(project, work / "out", args.shards), cold=cold)
-        print_rebuilds(measure_rebuilds(project, work / "out" / PDF_CACHE), cold=cold, bare_mkdocs=command,
-                       in_process=bare)
+        runs, beside = measure_rebuilds(project, work / "out" / PDF_CACHE)
+        print_rebuilds(runs, cold=cold, bare=beside, in_process=bare)
     return 0
 
 

@@ -60,7 +60,7 @@ from generator.outputs.site import build_site
 from generator.outputs.stamps import folder_listing_digest, forget_stamp, project_digest, read_stamp, write_stamp
 from generator.outputs.tree import write_tree
 from generator.problems import Problem, ProblemList, Severity, suggest
-from generator.progress_protocol import Progress, silent
+from generator.progress_protocol import Progress, silent, step
 from generator.render.qr import SiteAddress
 from generator.render.site import render_site_docs
 from generator.render.svgmap import render_forum_svg
@@ -150,13 +150,16 @@ def check_project(project: Path, *, today: date | None = None) -> Checked:
     """`today` (default: the clock's date): the events table should cover this year and the next."""
     today = today or date.today()
     kb, problems = load_knowledge(project)
+    step()
     problems.extend(uncovered_years(kb.events, kb.events_source, today))
     private, found = validate_private_contacts(read_private_contacts(project), kb.records)
     problems.extend(found)
     problems.extend(check_private_details(private, kb.records))
+    step()
     problems.extend(check_verification(kb.records, today=today))
     problems.extend(check_review_dates(kb.records, today=today))
     problems.extend(check_draft_references(kb.records))
+    step()
     if not problems.has_errors():  # handbook selections need resolved references
         problems.extend(check_editions(kb))
     return Checked(kb, problems, private)

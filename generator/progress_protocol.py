@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Protocol
 
 
@@ -19,3 +21,25 @@ class _Silent:
 
 silent: Progress = _Silent()
 """Reports nothing: the default for tests and library use."""
+
+
+_STEP: ContextVar[Callable[[], None] | None] = ContextVar("polmas_step", default=None)
+
+
+def step() -> None:
+    """A safe point in a long job (between files, between pages), where whoever watches it may stop it by
+    raising; nothing is half-made there. Costs nothing when nobody watches."""
+    hook = _STEP.get()
+    if hook is not None:
+        hook()
+
+
+@contextmanager
+def watched(hook: Callable[[], None]) -> Iterator[None]:
+    """`hook` is called at every `step()` of the block (in this thread's context): `polmas serve` stops a
+    regeneration that a newer change has overtaken, instead of letting it contend with the page shown first."""
+    token = _STEP.set(hook)
+    try:
+        yield
+    finally:
+        _STEP.reset(token)

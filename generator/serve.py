@@ -12,11 +12,15 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 from generator import pipeline
 from generator.check.validate import validate_record
@@ -28,10 +32,12 @@ from generator.model.common import Item
 from generator.model.record import Record
 from generator.model.references import iter_references
 from generator.outputs.handbooks import HandbookBuildError
+from generator.outputs.live_engine import HOOKS_FILE, detach, rebuild_now
 from generator.outputs.pdf import stop_pdf_workers
 from generator.outputs.site_update import quiet_dirty_build
 from generator.outputs.tree import write_atomically, write_tree
 from generator.problems import ProblemList
+from generator.progress_protocol import watched
 from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
 from generator.render.site import ItemPages, item_page_path, render_site_docs
 
@@ -39,6 +45,8 @@ WATCHED = ("content", "data", "templates")
 PROBLEMS_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 """The problems page is the tool's, not the project's: a project made before it has no template for it."""
 POLL_SECONDS = 0.25
+SETTLE_SECONDS = 0.02
+"""After a file event, before looking: an editor's save may be more than one write."""
 PDF_FOLDERS = ("handbooks/", "materi/")
 """Where the docs tree holds PDFs (and manifests): the last ones stay there until their new versions are made."""
 HEAD_START_SECONDS = 1.5
@@ -74,6 +82,10 @@ class Pages:
     problems: ProblemList
 
 
+class _Overtaken(Exception):
+    """A newer change came while a regeneration ran: it stops at its next step."""
+
+
 class Preview:
     """The docs tree of a running preview: pages written at once, PDFs made by one background thread.
 
@@ -94,6 +106,11 @@ class Preview:
         self.regeneration_wanted = threading.Event()
         self.quiet_until = 0.0
         """The engine's head start after a page written alone: no whole regeneration before this moment."""
+        self.regeneration_may_run = threading.Event()
+        """Cleared while the watcher looks for changes: the regeneration waits at its next step meanwhile.
+        Beside it, the watcher's walk (a stat per file, each letting go of the interpreter and waiting to have
+        it back) took over a second at ×20; alone, it takes a few hundredths."""
+        self.regeneration_may_run.set()
 
     def saw(self, changed: list[Path]) -> None:
         """The watcher's call: the page first when it can be, and a whole regeneration asked for, in any case.
@@ -115,8 +132,24 @@ class Preview:
                 self.regenerate()
 
     def regenerate(self) -> None:
-        """Check and write the pages; on problems keep the last good pages, print what is wrong and show it."""
+        """Check and write the pages; on problems keep the last good pages, print what is wrong and show it.
+
+        A newer change stops it at its next step (a file read, a page rendered): what it would write is thrown
+        away, and the interpreter is left to the page written first and the engine."""
         started_after = self.changes
+
+        def stop_if_overtaken() -> None:
+            self.regeneration_may_run.wait()
+            if self._overtaken(started_after):
+                raise _Overtaken
+
+        try:
+            with watched(stop_if_overtaken):
+                self._regenerate(started_after)
+        except _Overtaken:
+            pass
+
+    def _regenerate(self, started_after: int) -> None:
         today = pipeline.today_from_environment()
         kb, problems = pipeline.check(self.project, today=today)
         for problem in problems.sorted():
@@ -147,6 +180,15 @@ class Preview:
             self._write({**docs, **_with_note(docs, pending)}, problems, keep=PDF_FOLDERS)
             self.next_pdfs = pages
             self.wanted.notify()
+
+    @contextmanager
+    def watcher_looks(self) -> Iterator[None]:
+        """The watcher's turn: the regeneration pauses at its next step until the block ends."""
+        self.regeneration_may_run.clear()
+        try:
+            yield
+        finally:
+            self.regeneration_may_run.set()
 
     def _overtaken(self, started_after: int) -> bool:
         """A newer change came since the regeneration started: its own regeneration writes, this one need not go
@@ -181,6 +223,7 @@ class Preview:
             return False
         with self.lock:
             write_atomically(self.docs_dir / item_page_path(record), text.encode("utf-8"))
+        rebuild_now()
         return True
 
     def make_pdfs(self, stop: threading.Event) -> None:
@@ -225,11 +268,13 @@ class Preview:
 
     def _write(self, files: dict[str, str | bytes], problems: ProblemList, *, keep: tuple[str, ...] = ()) -> None:
         write_tree({**files, PROBLEMS_PAGE: self._problems_page(problems)}, self.docs_dir, keep=keep)
+        rebuild_now()
 
     def _write_problems(self, problems: ProblemList) -> None:
         """Only the problems page changes: the last good pages stay."""
         with self.lock:
             write_atomically(self.docs_dir / PROBLEMS_PAGE, self._problems_page(problems).encode("utf-8"))
+        rebuild_now()
 
 
 def _with_note(docs: dict[str, str | bytes], pending: list[str]) -> dict[str, str | bytes]:
@@ -250,13 +295,55 @@ def _insert_note(text: str) -> str:
 
 
 def _watch(preview: Preview, stop: threading.Event, seen: dict[Path, float], addr: str) -> None:
+    """Look for changed files every POLL_SECONDS, and at once when the system reports a file event."""
     _wait_for_engine(addr, stop)
-    while not stop.wait(POLL_SECONDS):
-        current = _snapshot(preview.project)
-        if current != seen:
-            changed = sorted(path for path in current.keys() | seen.keys() if current.get(path) != seen.get(path))
-            seen = current
-            preview.saw(changed)
+    woken = threading.Event()
+    with _file_events(preview.project, woken):
+        while not stop.is_set():
+            if woken.wait(POLL_SECONDS):
+                stop.wait(SETTLE_SECONDS)  # the rest of the save (an editor may write, then rename)
+                woken.clear()
+            with preview.watcher_looks():
+                current = _snapshot(preview.project)
+            if current != seen:
+                changed = sorted(path for path in current.keys() | seen.keys()
+                                 if current.get(path) != seen.get(path))
+                seen = current
+                preview.saw(changed)
+
+
+class _WakeUp(FileSystemEventHandler):
+    """Sets `woken` on any file event."""
+
+    def __init__(self, woken: threading.Event) -> None:
+        super().__init__()
+        self.woken = woken
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        self.woken.set()
+
+
+@contextmanager
+def _file_events(project: Path, woken: threading.Event) -> Iterator[None]:
+    """`woken` is set on any file event under the watched folders, while the block runs (inotify on Linux).
+
+    Only a wake-up call: the snapshot still decides what changed, and the polling goes on beside it, since some
+    folders never report events (a Windows drive seen from WSL, some network and container mounts)."""
+    handler = _WakeUp(woken)
+    observer = Observer()
+    try:
+        for folder in WATCHED:
+            if (project / folder).is_dir():
+                observer.schedule(handler, str(project / folder), recursive=True)
+        observer.start()
+    except OSError:  # no events to be had (e.g. the system's limit of watches): polling alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        observer.stop()
+        observer.join()
 
 
 def listening(addr: str) -> bool:
@@ -295,8 +382,9 @@ def serve(project: Path, *, addr: str, editor_url: str | None = None) -> int:
         # `polmas build` stays strict.
         with quiet_dirty_build():
             mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type="dirty",
-                         strict=False)
+                         strict=False, hooks=[str(HOOKS_FILE)])
     finally:
         stop.set()
+        detach()
         stop_pdf_workers(now=True)  # PDFs still being made for the preview are not waited for
     return 0

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
 from generator import pipeline
 from generator.knowledge.status_view import SITE_STATUSES, with_statuses
+from generator.load.source import read_yaml_file
 from generator.render.site import render_site_docs
-from generator.serve import Preview
+from generator.serve import Preview, _file_events
 from tests.conftest import SAMPLE_TODAY
 
 pytestmark = pytest.mark.slow
@@ -94,3 +96,55 @@ def test_a_regeneration_overtaken_during_its_check_stops_there_and_writes_nothin
     monkeypatch.setattr("generator.serve.render_site_docs", not_rendered)
     preview.regenerate()
     assert docs(preview.docs_dir) == before
+
+
+def test_a_regeneration_overtaken_in_the_middle_of_its_check_stops_at_the_next_file(
+    preview: Preview, sample_copy: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not at the end of the check: at ×20 the check alone took 3 s beside the engine's rebuild of the page."""
+    before = docs(preview.docs_dir)
+    edit(sample_copy, TITLE, TITLE + " Baru")
+    read: list[str] = []
+
+    def read_then_overtaken(path: Path, src_path: str) -> object:
+        read.append(src_path)
+        if len(read) == 3:
+            preview.changes += 1  # what the watcher does when the coordinator saves again
+        return read_yaml_file(path, src_path)
+
+    monkeypatch.setattr("generator.knowledge.build.read_yaml_file", read_then_overtaken)
+    preview.regenerate()
+    assert len(read) == 3, "the files after the change are not read"
+    assert docs(preview.docs_dir) == before
+
+
+def test_the_regeneration_waits_while_the_watcher_looks(
+    preview: Preview, sample_copy: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The watcher's walk over the project is not slowed by a regeneration beside it: that pauses at a step."""
+    read: list[str] = []
+
+    def counted(path: Path, src_path: str) -> object:
+        read.append(src_path)
+        return read_yaml_file(path, src_path)
+
+    monkeypatch.setattr("generator.knowledge.build.read_yaml_file", counted)
+    edit(sample_copy, TITLE, "title: Cegah Api di Pasar")
+    regeneration = threading.Thread(target=preview.regenerate)
+    with preview.watcher_looks():
+        regeneration.start()
+        regeneration.join(0.5)
+        assert regeneration.is_alive() and read == [], "paused at its first step"
+    regeneration.join(60)
+    assert not regeneration.is_alive()
+    assert len(read) > 1 and b"Cegah Api di Pasar" in (preview.docs_dir / PAGE).read_bytes()
+
+
+def test_a_saved_file_wakes_the_watcher_at_once(tmp_path: Path) -> None:
+    """Beside the polling: the system's file events (inotify) wake the watcher as soon as a file is saved."""
+    (tmp_path / "content" / "guidelines").mkdir(parents=True)
+    woken = threading.Event()
+    with _file_events(tmp_path, woken):
+        assert not woken.wait(0.3), "nothing saved yet"
+        (tmp_path / "content" / "guidelines" / "baru.yaml").write_text("id: baru\n", encoding="utf-8")
+        assert woken.wait(5.0)

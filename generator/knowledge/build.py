@@ -22,6 +22,7 @@ from generator.model.common import LegalCitation
 from generator.model.record import Record
 from generator.model.references import iter_models, iter_references
 from generator.problems import Problem, ProblemList, suggest
+from generator.progress_protocol import step
 
 ROOTS = ("content", "data")
 OTHER_FILES = ("data/glossary.yaml", EVENTS_FILE)
@@ -35,6 +36,7 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
     kb = KnowledgeBase()
     seen: dict[str, Record] = {}
     for kind, path in _record_files(project, problems):
+        step()
         src_path = path.relative_to(project).as_posix()
         loaded = read_yaml_file(path, src_path)
         if isinstance(loaded, list):
@@ -52,16 +54,20 @@ def load_knowledge(project: Path) -> tuple[KnowledgeBase, ProblemList]:
             continue
         seen[record.id] = record
     kb.records = dict(sorted(seen.items()))
+    step()
     problems.extend(resolve_references(kb))
+    step()
     problems.extend(check_results(project, kb.records))
     kb.glossary, found = load_glossary(project)
     problems.extend(found)
     kb.events, kb.events_source, found = load_event_table(project)
     problems.extend(found)
+    step()
     problems.extend(check_calendar_rules(kb.records, kb.events))
     problems.extend(check_meetings(kb.records))
     problems.extend(check_questions(kb.records))
     problems.extend(check_packs(kb.records))
+    step()
     kb.published = check_published(read_published_files(project))
     if not problems.has_errors():
         problems.extend(check_geography(kb.records))  # geography needs resolved references

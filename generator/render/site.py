@@ -29,6 +29,7 @@ from generator.model.labels import (
     STEP_LEVEL_LABELS,
 )
 from generator.model.private import PrivateContacts
+from generator.progress_protocol import step
 from generator.render.charts import value_text
 from generator.render.first_steps import ACTIVITY_LABELS
 from generator.render.glossary import GLOSSARY_PAGE, render_glossary_page, with_abbreviations
@@ -155,8 +156,12 @@ it, the fork and the copying back cost more than they save."""
 def _all_item_pages(pages: ItemPages, records: list[Record], jobs: int) -> dict[str, dict[str, str]]:
     """Each record's page and long-list pages (with the glossary's abbreviations), by record id."""
     def render(part: Sequence[Record]) -> list[dict[str, str]]:
-        return [{rel: with_abbreviations(pages.kb.glossary, text) for rel, text in pages.render_with_lists(r).items()}
-                for r in part]
+        return [_item_page(r) for r in part]
+
+    def _item_page(record: Record) -> dict[str, str]:
+        step()
+        glossary = pages.kb.glossary
+        return {rel: with_abbreviations(glossary, text) for rel, text in pages.render_with_lists(record).items()}
 
     if jobs > 1 and len(records) >= SPLIT_FROM_PAGES and can_fork():
         first, second = in_halves(render, records)
