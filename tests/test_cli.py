@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,18 @@ def test_jobs_sets_the_pdf_workers_for_the_run_only(monkeypatch: pytest.MonkeyPa
     with _pdf_workers(None):
         assert pdf_jobs() == (os.cpu_count() or 1)
     assert JOBS_ENV not in os.environ
+
+
+def test_the_command_leaves_with_its_exit_code_and_all_its_output(sample_copy: Path) -> None:
+    """`polmas` skips the interpreter's teardown: what it printed is all there, its exit code is kept, and the
+    exit handlers still ran (a message registered with atexit appears last)."""
+    guideline = sample_copy / "content/guidelines/hentikan-tawuran.yaml"
+    text = guideline.read_text(encoding="utf-8")
+    guideline.write_text(text.replace("phase: penanganan", "phase: sometime", 1), encoding="utf-8")
+    script = ("import atexit, sys; atexit.register(lambda: print('handlers ran', file=sys.stderr)); "
+              "from generator.cli import run; sys.argv = ['polmas', '--project', sys.argv[1], 'check']; run()")
+    done = subprocess.run([sys.executable, "-c", script, str(sample_copy)], capture_output=True, text=True,
+                          env={**os.environ, "LANGUAGE": "en", "POLMAS_TODAY": "2026-12-01"}, check=False)
+    assert done.returncode == EXIT_INPUT
+    assert "hentikan-tawuran.yaml" in done.stdout and "sometime" in done.stdout
+    assert done.stderr.rstrip().endswith("handlers ran")
