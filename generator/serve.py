@@ -37,7 +37,7 @@ from generator.outputs.pdf import stop_pdf_workers
 from generator.outputs.site_update import quiet_dirty_build
 from generator.outputs.tree import write_atomically, write_tree
 from generator.problems import ProblemList
-from generator.progress_protocol import watched
+from generator.progress_protocol import step, watched
 from generator.render.problems_page import PROBLEMS_PAGE, render_problems_page
 from generator.render.site import ItemPages, item_page_path, render_site_docs
 
@@ -157,16 +157,14 @@ class Preview:
         if problems.has_errors():
             self._write_problems(problems)
             return
-        if self._overtaken(started_after):  # stop here, leaving the interpreter to the page first and the engine
-            return
+        step()
         kb = with_statuses(kb, SITE_STATUSES)  # the preview shows what a build publishes
         config = pipeline.site_config(self.project)
         item_pages = ItemPages.of(kb, project=self.project, today=today)
         docs: dict[str, str | bytes] = dict(render_site_docs(kb, project=self.project, today=today,
                                                              pages=item_pages))
         self.item_pages = item_pages
-        if self._overtaken(started_after):
-            return
+        step()
         pending = pipeline.pdf_files_to_make(self.project, kb, config=config)
         with self.lock:
             if self._overtaken(started_after):
@@ -329,21 +327,21 @@ def _file_events(project: Path, woken: threading.Event) -> Iterator[None]:
 
     Only a wake-up call: the snapshot still decides what changed, and the polling goes on beside it, since some
     folders never report events (a Windows drive seen from WSL, some network and container mounts)."""
-    handler = _WakeUp(woken)
-    observer = Observer()
+    handler, observer = _WakeUp(woken), Observer()
     try:
         for folder in WATCHED:
             if (project / folder).is_dir():
                 observer.schedule(handler, str(project / folder), recursive=True)
         observer.start()
+        started = True
     except OSError:  # no events to be had (e.g. the system's limit of watches): polling alone
-        yield
-        return
+        started = False
     try:
         yield
     finally:
-        observer.stop()
-        observer.join()
+        if started:
+            observer.stop()
+            observer.join()
 
 
 def listening(addr: str) -> bool:

@@ -156,12 +156,12 @@ it, the fork and the copying back cost more than they save."""
 def _all_item_pages(pages: ItemPages, records: list[Record], jobs: int) -> dict[str, dict[str, str]]:
     """Each record's page and long-list pages (with the glossary's abbreviations), by record id."""
     def render(part: Sequence[Record]) -> list[dict[str, str]]:
-        return [_item_page(r) for r in part]
-
-    def _item_page(record: Record) -> dict[str, str]:
-        step()
-        glossary = pages.kb.glossary
-        return {rel: with_abbreviations(glossary, text) for rel, text in pages.render_with_lists(record).items()}
+        rendered = []
+        for record in part:
+            step()
+            rendered.append({rel: with_abbreviations(pages.kb.glossary, text)
+                             for rel, text in pages.render_with_lists(record).items()})
+        return rendered
 
     if jobs > 1 and len(records) >= SPLIT_FROM_PAGES and can_fork():
         first, second = in_halves(render, records)

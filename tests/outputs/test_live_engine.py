@@ -39,13 +39,16 @@ def test_without_a_server_or_with_another_engine_nothing_is_told(tmp_path: Path)
     live_engine.rebuild_now()
 
 
-def test_every_build_of_a_preview_reuses_the_templates_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_build_of_a_preview_reuses_the_templates_compiled_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """MkDocs makes a new Jinja environment for each build; the preview's builds share the compiled templates,
     and a template whose text changed is compiled again."""
     templates = {"main.html": "<p>{{ page }} {{ n }}</p>"}
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
 
     def build_env() -> Environment:
-        return live_engine.on_env(Environment(loader=DictLoader(templates)), config=None, files=None)
+        return live_engine.on_env(Environment(loader=DictLoader(templates)), config=config, files=None)
 
     assert build_env().get_template("main.html").render(page="a", n=1) == "<p>a 1</p>"
     again = build_env()
@@ -53,3 +56,4 @@ def test_every_build_of_a_preview_reuses_the_templates_compiled_once(monkeypatch
     assert again.get_template("main.html").render(page="b", n=2) == "<p>b 2</p>"
     templates["main.html"] = "<div>{{ page }}</div>"
     assert build_env().get_template("main.html").render(page="c") == "<div>c</div>"
+    assert any((tmp_path / live_engine.TEMPLATES_CACHE_DIR).iterdir()), "kept under the project's .polmas/"
