@@ -127,6 +127,15 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResu
         return result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sample_first_in_a_parallel_run(request: pytest.FixtureRequest, shared_pdf_cache: Path) -> None:
+    """In a parallel run every worker starts with the sample built, so the PDFs of the many copies of it are in
+    the shared cache before any copy is built: otherwise a second worker makes the same PDFs beside the first,
+    whose PDF stage already keeps both cores busy. One worker builds; the others wait on its lock."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        request.getfixturevalue("sample_build")
+
+
 @pytest.fixture(scope="session")
 def sample_site(sample_build: pipeline.BuildResult) -> Path:
     return sample_build.site_dir
