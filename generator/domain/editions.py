@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,8 +47,22 @@ class Changes:
     """'kind:id' of each changed item → its changed text fields; None when the previous manifest kept no text."""
 
 
-def build_manifest(contents: EditionContents) -> Manifest:
-    """The manifest of an edition: the forum's profile plus every item, each with its content hash."""
+@dataclass(frozen=True)
+class ItemDigest:
+    """An item's content hash and text fields, as an edition's manifest keeps them (before any local note)."""
+
+    sha256: str
+    text: dict[str, str]
+
+
+def item_digest(record: Record) -> ItemDigest:
+    return ItemDigest(_hash(record.data.model_dump(mode="json", by_alias=True)), text_fields(record.data))
+
+
+def build_manifest(contents: EditionContents, *,
+                   digest: Callable[[Record], ItemDigest] = item_digest) -> Manifest:
+    """The manifest of an edition: the forum's profile plus every item, each with its content hash. `digest`
+    may remember an item's digest: the forums of a Polres hold the same few hundred items over and over."""
     forum = contents.forum
     profile = forum.data.model_dump(mode="json", by_alias=True, exclude={"handbook"})
     profile["notes"] = [n.model_dump(mode="json") for n in contents.handbook.notes]
@@ -60,13 +75,15 @@ def build_manifest(contents: EditionContents) -> Manifest:
     forum_text = {k: v for k, v in text_fields(forum.data).items() if not k.startswith("handbook")}
     items = [ManifestItem(id=forum.id, kind="forum", title=forum.title, sha256=_hash(profile), text=forum_text)]
     for record in contents.items:
-        data = record.data.model_dump(mode="json", by_alias=True)
-        text = text_fields(record.data)
-        if record.id in contents.local_notes:
+        if record.id in contents.local_notes:  # the forum's own notes are part of its item
+            data = record.data.model_dump(mode="json", by_alias=True)
             data["local_notes"] = contents.local_notes[record.id]
-            text |= {f"local_notes[{n}]": note for n, note in enumerate(contents.local_notes[record.id])}
-        items.append(ManifestItem(id=record.id, kind=record.kind.name, title=record.title, sha256=_hash(data),
-                                  text=text))
+            notes = {f"local_notes[{n}]": note for n, note in enumerate(contents.local_notes[record.id])}
+            found = ItemDigest(_hash(data), text_fields(record.data) | notes)
+        else:
+            found = digest(record)
+        items.append(ManifestItem(id=record.id, kind=record.kind.name, title=record.title, sha256=found.sha256,
+                                  text=found.text))
     items.sort(key=lambda i: (_KIND_RANK[i.kind], i.id))
     return Manifest(forum=forum.id, edition=contents.handbook.edition, date=contents.handbook.date, items=tuple(items))
 
@@ -170,7 +187,11 @@ def prepare_edition(kb: KnowledgeBase, forum: Record[Forum]) -> HandbookEdition:
 def edition_manifest(kb: KnowledgeBase, forum: Record[Forum]) -> Manifest:
     """The manifest of the forum's edition in `kb`, built once per knowledge base and forum (`check` and the
     build's PDF keys both need it)."""
-    return kb.once("edition manifest", forum, lambda: build_manifest(select_edition_contents(kb, forum)))
+    def digest(record: Record) -> ItemDigest:
+        return kb.once("manifest digest", record, lambda: item_digest(record))
+
+    return kb.once("edition manifest", forum,
+                   lambda: build_manifest(select_edition_contents(kb, forum), digest=digest))
 
 
 class PublishError(Exception):

@@ -11,8 +11,10 @@ import pytest
 
 from generator import pipeline
 from generator.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from generator.domain.editions import prepare_edition
+from generator.domain import editions
+from generator.domain.editions import build_manifest, edition_manifest, prepare_edition
 from generator.domain.selection import forums_with_handbooks, select_edition_contents
+from generator.knowledge import Record, load_knowledge
 from generator.knowledge.status_view import HANDBOOK_STATUSES, with_statuses
 from generator.outputs.handbooks import publish_manifest
 from tests.conftest import Scratch
@@ -130,6 +132,29 @@ def test_changes_page_lists_added_changed_and_removed(scratch: Scratch) -> None:
         "Rincian perubahan", "Kata yang ditambahkan bergaris bawah, kata yang dihapus dicoret.",
         "PEDOMAN Hentikan tawuran", "standard", "Keselamatan warga didahulukan. diutamakan.",
     ]
+
+
+def test_an_item_in_several_handbooks_is_hashed_once_and_each_manifest_is_the_same(
+    repo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kb, _ = load_knowledge(repo)
+    forums = forums_with_handbooks(kb)
+    hashed: list[str] = []
+    counted = editions.item_digest
+
+    def counting(record: Record) -> editions.ItemDigest:
+        hashed.append(record.id)
+        return counted(record)
+
+    monkeypatch.setattr(editions, "item_digest", counting)
+    remembered = [edition_manifest(kb, forum) for forum in forums]
+    afresh = [build_manifest(select_edition_contents(kb, forum)) for forum in forums]
+    assert [m.json_text for m in remembered] == [m.json_text for m in afresh]
+    held = [i.id for m in remembered for i in m.items if i.kind != "forum" and "local_notes[0]" not in (i.text or {})]
+    assert len(held) > len(set(held)), "the sample's forums share items"
+    assert sorted(hashed) == sorted(set(held))
+    noted = [i for m in remembered for i in m.items if "local_notes[0]" in (i.text or {})]
+    assert noted, "a forum's local note is part of its item, hashed with it"
 
 
 def test_sample_change_one_guideline_and_bump_the_edition(sample_copy: Path) -> None:
