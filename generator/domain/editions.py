@@ -56,6 +56,7 @@ class ItemDigest:
 
 
 def item_digest(record: Record) -> ItemDigest:
+    """The digest of an item that no forum's note adds to."""
     return ItemDigest(_hash(record.data.model_dump(mode="json", by_alias=True)), text_fields(record.data))
 
 
