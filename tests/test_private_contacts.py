@@ -74,23 +74,24 @@ def test_private_file_problems_point_at_file_and_line(write_and_check: Callable[
     ]
 
 
-def problems_of_a_post(
-    write_and_check: Callable[[dict[str, str]], list[str]], name: str, description: str,
-) -> list[str]:
-    """What `check` says of a post named `name` (line 5) and described by `description` (line 6), beside the
-    forum, its area and the private file."""
-    post = ("id: pos\ntype: pospol\narea: ngrandusari\nlocation: {lat: -5.35, lon: 111.62}\n"
-            f"name: {name}\ndescription: {description}\n")
+def problems_beside_the_private_file(write_and_check: Callable[[dict[str, str]], list[str]], place: str) -> list[str]:
+    """What `check` says of `place` (data/places/pos.yaml) beside the forum, its area and the private file."""
     return write_and_check({"data/areas/ngrandusari.yaml": AREA, "data/forums/fkpm-ngrandusari.yaml": FORUM,
-                            "data/private/contacts.yaml": PRIVATE, "data/places/pos.yaml": post})
+                            "data/private/contacts.yaml": PRIVATE, "data/places/pos.yaml": place})
 
 
 def test_public_files_may_not_name_a_private_person_or_give_a_number(
     write_and_check: Callable[[dict[str, str]], list[str]],
 ) -> None:
-    assert problems_of_a_post(write_and_check, "Pos Pak sri wahyuningsih",
-                              "Hubungi 0811-2233-4455 atau 0298-321-654.") == [
-        "data/places/pos.yaml:5:7: name: names 'Sri Wahyuningsih', a person listed in data/private/contacts.yaml; "
+    assert problems_beside_the_private_file(write_and_check, """
+            id: pos
+            type: pospol
+            name: Pos Pak sri wahyuningsih
+            area: ngrandusari
+            location: {lat: -5.35, lon: 111.62}
+            description: Hubungi 0811-2233-4455 atau 0298-321-654.
+            """) == [
+        "data/places/pos.yaml:3:7: name: names 'Sri Wahyuningsih', a person listed in data/private/contacts.yaml; "
         "public files name roles only (e.g. 'Ketua RW 03'), never persons",
         "data/places/pos.yaml:6:14: description: '0298-321-654' is a phone number from "
         "data/private/contacts.yaml; public files give roles and public channels only",
@@ -104,8 +105,10 @@ def test_a_number_at_the_end_of_one_value_is_found_whatever_the_next_value_start
 ) -> None:
     # The check searches all of a record's values at once before it looks at each: digits that start the next
     # value must not run on into the number that ends this one.
-    assert problems_of_a_post(write_and_check, "Pos 0298 321 654", "12 rumah di sekitar pos ikut berjaga.") == [
-        "data/places/pos.yaml:5:7: name: '0298 321 654' is a phone number from data/private/contacts.yaml; public "
+    place = ("{id: pos, type: pospol, area: ngrandusari, location: {lat: -5.35, lon: 111.62}, "
+             "name: Pos 0298 321 654, description: 12 rumah di sekitar pos ikut berjaga.}\n")
+    assert problems_beside_the_private_file(write_and_check, place) == [
+        "data/places/pos.yaml:1:87: name: '0298 321 654' is a phone number from data/private/contacts.yaml; public "
         "files give roles and public channels only",
     ]
 

@@ -7,8 +7,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.domain.editions import adoption_due, build_manifest, published_editions
-from generator.domain.selection import forums_with_handbooks, select_edition_contents
+from generator.domain.editions import adoption_due, edition_manifest, published_editions
+from generator.domain.selection import forums_with_handbooks
 from generator.i18n import _
 from generator.knowledge import KnowledgeBase
 from generator.model.forum import Forum
@@ -36,7 +36,7 @@ def publish_adopted_editions(project: Path, printed: KnowledgeBase) -> list[Adop
     for forum in forums_with_handbooks(printed):
         if not adoption_due(forum, published_editions(printed, forum.id)):
             continue
-        manifest = build_manifest(select_edition_contents(printed, printed.get(forum.id, Forum)))
+        manifest = edition_manifest(printed, printed.get(forum.id, Forum))
         target, _ = publish_manifest(project, printed, manifest)
         rel = target.relative_to(project).as_posix()
         committed, note = commit_file(project, rel, f"Terbitkan edisi {manifest.edition} buku pegangan "
