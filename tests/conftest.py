@@ -66,11 +66,23 @@ def shared_pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     The cache writes each PDF atomically, so the workers of a parallel run can share it.
     """
     with run_lock(tmp_path_factory, "pdf-cache") as folder:
-        pass
+        _start_with_the_builds_pdfs(folder)
     patch = pytest.MonkeyPatch()
     patch.setenv(pipeline.PDF_CACHE_ENV, str(folder))
     yield folder
     patch.undo()
+
+
+def _start_with_the_builds_pdfs(folder: Path) -> None:
+    """`make build` has just made the sample's PDFs, kept under the key of their inputs (code included): a test
+    building the sample finds them instead of making them again. Only time is saved: a PDF not found is made."""
+    built = REPO / pipeline.PDF_CACHE_DIR
+    for path in sorted(built.glob("*.pdf")) if built.is_dir() else []:
+        target = folder / path.name
+        if not target.exists():
+            partial = folder / f".{path.name}.part"
+            shutil.copyfile(path, partial)
+            partial.replace(target)
 
 
 class Scratch:
