@@ -16,6 +16,7 @@ The document's catalog, information and XMP metadata are the first part's. The s
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -81,7 +82,10 @@ def _append(joined: pikepdf.Pdf, source: pikepdf.Pdf, document: pikepdf.Object, 
     for kid in kids:  # copied without its parent, so the part's Document and tree root stay behind
         del kid.P
     first = len(joined.pages)
-    joined.pages.extend(source.pages)
+    with warnings.catch_warnings():
+        # pikepdf warns that named destinations are not carried along: `_destinations` carries them.
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+        joined.pages.extend(source.pages)
     for page in joined.pages[first:]:
         if Name.StructParents in page.obj:
             page.obj.StructParents = int(page.obj.StructParents) + offset
