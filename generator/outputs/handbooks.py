@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.domain.editions import (
@@ -18,6 +19,7 @@ from generator.i18n import _
 from generator.knowledge import KnowledgeBase, Record
 from generator.model.manifest import Manifest
 from generator.outputs.glyphs import Fallback, missing_glyph_problems, split_missing_glyphs
+from generator.outputs.handbook_parts import render_handbooks
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, handbook_key, outgoing
@@ -71,15 +73,18 @@ def build_handbooks(
     code and no PDF engine. Inside the project it keeps one PDF per forum, elsewhere (a cache shared by several
     projects) it keeps them all. `sample` prints the sample notice on every cover.
     """
-    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
-    # Only a PDF not found under its inputs' key has its HTML (and QR codes) rendered.
-    results = PdfCache(cache_dir, project=project).get_or_render(
+    editions, keys, common = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs,
+                                                sample=sample)
+    cache = PdfCache(cache_dir, project=project)
+    # Only a PDF not found under its inputs' key has its HTML (and QR codes) rendered; a long one in parts.
+    results = cache.get_or_render(
         [(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)],
         lambda i: PdfJob(
             html=render_handbook_html(kb, editions[i], project=project, site=site,
                                       map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
             base_dir=project / TEMPLATES, identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
-        ), advance=advance)
+        ), advance=advance, render=partial(render_handbooks, common=common.digest, cache=cache_dir,
+                                                   prune=cache.prune))
     built: list[BuiltHandbook] = []
     problems: dict[Problem, None] = {}  # an item in several handbooks is reported once
     for edition, rendered in zip(editions, results, strict=True):
@@ -105,13 +110,13 @@ def build_handbooks(
 def _editions_and_keys(
     project: Path, kb: KnowledgeBase, *, site: SiteAddress, forums: list[Record] | None,
     map_svgs: Mapping[str, str] | None, sample: bool,
-) -> tuple[list[HandbookEdition], list[str]]:
+) -> tuple[list[HandbookEdition], list[str], PrintInputs]:
     editions = [prepare_edition(kb, forum)
                 for forum in (forums if forums is not None else forums_with_handbooks(kb))]
     common, refers_to = PrintInputs.of(project, site=site, sample=sample), outgoing(kb)
     keys = [handbook_key(kb, edition, project=project, common=common, refers_to=refers_to,
                          map_svg=(map_svgs or {}).get(edition.forum_id)) for edition in editions]
-    return editions, keys
+    return editions, keys, common
 
 
 def handbook_entries(
@@ -119,7 +124,8 @@ def handbook_entries(
     map_svgs: Mapping[str, str] | None = None, sample: bool = False,
 ) -> list[CacheEntry]:
     """Each handbook's cache name (its forum's id), inputs key and PDF path: no HTML, no QR code, no PDF engine."""
-    editions, keys = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs, sample=sample)
+    editions, keys, _ = _editions_and_keys(project, kb, site=site, forums=forums, map_svgs=map_svgs,
+                                           sample=sample)
     return [CacheEntry(e.forum_id, key, e.pdf_path) for e, key in zip(editions, keys, strict=True)]
 
 

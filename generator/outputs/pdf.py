@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.i18n import Language, current_language, use_language
@@ -34,6 +35,17 @@ class RenderedPdf:
 
     data: bytes
     warnings: list[str]
+
+
+@dataclass(frozen=True)
+class RenderedPart(RenderedPdf):
+    """A part of a long PDF (see `handbook_parts`), with what joining the parts needs to know of its layout."""
+
+    pages: int
+    anchors: dict[str, int]
+    """Each element id in the part → the index of its page in the part."""
+    bookmarks: tuple[tuple[int, str], ...]
+    """The part's bookmarks in order: level and title."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,16 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
         for i, result in zip(batch, _render_in_workers([jobs[i] for i in batch], fonts_dir, advance), strict=True):
             results[i] = result
     return [r for r in results if r is not None]
+
+
+def render_part_now(job: PdfJob) -> RenderedPart:
+    """Make one part of a long PDF in a worker (see `render_part`), waiting for it; safe from several threads."""
+    pool = _WORKERS.pool(job.base_dir / FONTS_FOLDER)
+    try:
+        return pool.submit(render_part, job, lang=current_language()).result()
+    except BaseException:
+        _WORKERS.stop()
+        raise
 
 
 def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None]) -> list[RenderedPdf]:
@@ -189,6 +211,22 @@ def _exit_with_parent(parent: int) -> None:
 
 def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:
     """Render one PDF with WeasyPrint, collecting its warnings (no cache); our own words in `lang`."""
+    _, data, warnings = _render(job, lang)
+    return RenderedPdf(data, warnings)
+
+
+def render_part(job: PdfJob, *, lang: Language | None = None) -> RenderedPart:
+    """`render_pdf`, also returning the page count, each anchor's page and the bookmarks of the part."""
+    document, data, warnings = _render(job, lang)
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            anchors.setdefault(anchor, number)
+    bookmarks = tuple((level, label) for page in document.pages for level, label, _, _ in page.bookmarks)
+    return RenderedPart(data, warnings, len(document.pages), anchors, bookmarks)
+
+
+def _render(job: PdfJob, lang: Language | None) -> tuple[Any, bytes, list[str]]:
     from generator.outputs.weasy import HTML, ProjectFilesOnly  # only where PDFs are made: 0.4 s to import
 
     with use_language(lang), _captured_warnings() as warnings:
@@ -201,7 +239,7 @@ def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:
             pdf_identifier=hashlib.md5(job.identifier.encode("utf-8"), usedforsecurity=False).hexdigest().encode(),
         )
     assert isinstance(data, bytes)
-    return RenderedPdf(data, warnings)
+    return document, data, warnings
 
 
 class _ListHandler(logging.Handler):

@@ -10,6 +10,9 @@ from pathlib import Path
 from generator.outputs.pdf import PdfJob, RenderedPdf, render_pdfs
 from generator.outputs.tree import write_atomically
 
+Render = Callable[..., list[RenderedPdf]]
+"""How PDFs missing from the cache are made: `render(jobs, advance=...)`, one result per job (`render_pdfs`)."""
+
 KEY_PATTERN = re.compile(r"[0-9a-f]{64}")
 """An inputs key: the sha256 hex digest `InputDigest` makes."""
 
@@ -76,14 +79,14 @@ class PdfCache:
         write_atomically(path, data)
 
     def get_or_render(self, entries: Sequence[tuple[str, str]], job: Callable[[int], PdfJob], *,
-                      advance: Callable[[], None]) -> list[bytes | RenderedPdf]:
-        """Each (name, key)'s PDF: its cached bytes, or what the engine made of `job(i)` (asked for only then,
+                      advance: Callable[[], None], render: Render = render_pdfs) -> list[bytes | RenderedPdf]:
+        """Each (name, key)'s PDF: its cached bytes, or what `render` made of `job(i)` (asked for only then,
         so a cached PDF costs no HTML and no QR code). A PDF made without warnings is put in the cache."""
         found = [self.get(name, key) for name, key in entries]
         todo = [i for i, pdf in enumerate(found) if pdf is None]
         for _found in range(len(found) - len(todo)):
             advance()
-        rendered = dict(zip(todo, render_pdfs([job(i) for i in todo], advance=advance), strict=True))
+        rendered = dict(zip(todo, render([job(i) for i in todo], advance=advance), strict=True))
         for i, result in rendered.items():
             if not result.warnings:
                 self.put(*entries[i], result.data)

@@ -1,0 +1,226 @@
+"""A long handbook laid out in parts, so that an edit lays out again only the part that shows it.
+
+A handbook whose guidelines chapter holds more than `GUIDELINES_PER_PART` × 2 guidelines is cut, where its
+template marks it (`<!--polmas-part-->`, `<!--polmas-part-point-->`), into: everything before that chapter,
+the chapter in runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and
+everything after it. Each part is a WeasyPrint document of its own:
+
+- it starts at its page number (`@page :first { counter-reset: page N }`); a footer shows the page number
+  only, because the total is known only when every part has been laid out;
+- a part after the first of the chapter starts with the chapter's running header;
+- a link to an anchor another part holds points at `polmas-anchor:NAME`, and its "(hlm. N)" (or, in the
+  table of contents, its page number) is written out from the other part's layout.
+
+The parts are laid out in order, again until no part's page numbers change: the table of contents and the
+references forward are written with 0 the first time, and once more with the pages found. Every part is kept
+in `parts/` beside the PDF cache under the key of its whole HTML and the common print inputs, so the next build
+lays out only the parts whose HTML changed. The parts are then joined (`pdf_parts.join_parts`). A build that
+lays out every part and one that finds all but one in the cache go through the same steps: the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.outputs.pdf import PdfJob, RenderedPart, RenderedPdf, pdf_jobs, render_part_now, render_pdfs
+from generator.outputs.pdf_parts import ANCHOR_SCHEME, Bookmark, Part, join_parts
+from generator.outputs.tree import write_atomically
+
+__all__ = ["GUIDELINES_PER_PART", "PARTS_FOLDER", "render_handbooks", "split_handbook"]
+
+GUIDELINES_PER_PART = 20
+"""Guidelines per part of a long guidelines chapter; a chapter of at most twice as many is not cut."""
+PARTS_FOLDER = "parts"
+"""Beside the PDF cache: the parts of long handbooks, each PDF with its layout (JSON)."""
+PART = "<!--polmas-part-->"
+POINT = "<!--polmas-part-point-->"
+MAX_PASSES = 4
+"""Laying out the parts again until their page numbers hold; two passes settle a handbook, a third confirms."""
+
+_LINK = re.compile(r'<a ([^>]*?)href="#([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+_CHAPTER = re.compile(r'<h1 class="chapter"[^>]*>(.*?)</h1>', re.S)
+_ARTICLE = '<article class="entry guideline"'
+
+
+@dataclass(frozen=True)
+class _Part:
+    body: str
+    anchors: frozenset[str]
+    running_header: str | None = None
+
+
+def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
+    """The document's head and its parts, or None when it is to be laid out whole."""
+    start, end = document.find("<body>"), document.rfind("</body>")
+    pieces = document[start + len("<body>"):end].split(PART)
+    if start < 0 or end < 0 or len(pieces) != 3:
+        return None
+    before, chapter, after = pieces
+    points = chapter.split(POINT)
+    if sum(point.count(_ARTICLE) for point in points) <= 2 * GUIDELINES_PER_PART:
+        return None
+    opening = chapter[:chapter.index(">") + 1]  # <section class="chapter guidelines">
+    title = _CHAPTER.search(points[0])
+    header = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip() if title else None
+    runs: list[list[str]] = [[points[0]]]
+    count = 0
+    for point in points[1:]:
+        articles = point.count(_ARTICLE)
+        if count and count + articles > GUIDELINES_PER_PART:
+            runs.append([])
+            count = 0
+        runs[-1].append(point)
+        count += articles
+    bodies = [before]
+    for number, run in enumerate(runs):
+        body = "".join(run)
+        bodies.append((opening if number else "") + body + ("</section>" if number < len(runs) - 1 else ""))
+    bodies.append(after)
+    parts = [_Part(body, frozenset(_ID.findall(body))) for body in bodies]
+    parts[2:-1] = [_Part(p.body, p.anchors, header) for p in parts[2:-1]]
+    return document[:start], parts
+
+
+def render_handbooks(jobs: Sequence[PdfJob], *, common: str, cache: Path | None, prune: bool = False,
+                     advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
+    """Each handbook's PDF: laid out whole when it is short (side by side, as `render_pdfs`), in parts when
+    it is long (one thread per handbook drives its parts through the PDF workers). `common`: the digest of
+    every print input but the HTML (templates, fonts, code, tools); `cache`: the PDF cache's folder, whose
+    parts of a handbook that this build did not use are dropped when `prune` (a cache inside the project)."""
+    split = [split_handbook(job.html) for job in jobs]
+    results: dict[int, RenderedPdf] = {}
+    whole = [i for i, parts in enumerate(split) if parts is None]
+    results.update(zip(whole, render_pdfs([jobs[i] for i in whole], advance=advance), strict=True))
+    long = [i for i, parts in enumerate(split) if parts is not None]
+    folder = cache / PARTS_FOLDER if cache else None
+
+    def one(i: int) -> RenderedPdf:
+        head, parts = split[i]  # type: ignore[misc]
+        made = _Handbook(jobs[i], head, parts, common=common, folder=folder, prune=prune).render()
+        advance()
+        return made
+
+    if long:
+        with ThreadPoolExecutor(max(1, min(len(long), pdf_jobs() + 1))) as threads:
+            results.update(zip(long, threads.map(one, long), strict=True))
+    return [results[i] for i in range(len(jobs))]
+
+
+class _Handbook:
+    """One long handbook's parts, laid out in order until their page numbers hold, then joined."""
+
+    def __init__(self, job: PdfJob, head: str, parts: list[_Part], *, common: str, folder: Path | None,
+                 prune: bool) -> None:
+        self.job, self.head, self.parts, self.common, self.folder, self.prune = job, head, parts, common, folder, prune
+        self.made: dict[str, RenderedPart] = {}
+        self.used: set[str] = set()
+
+    def render(self) -> RenderedPdf:
+        pages: dict[str, int] = {}
+        inputs: list[str] = []
+        laid_out: list[RenderedPart] = []
+        for _ in range(MAX_PASSES):
+            previous, inputs, laid_out, start = inputs, [], [], 1
+            for part in self.parts:
+                document = self._document(part, start, pages)
+                inputs.append(document)
+                result = self._layout(document)
+                laid_out.append(result)
+                pages.update({anchor: start + page for anchor, page in result.anchors.items()})
+                start += result.pages
+            if inputs == previous:
+                break
+        warnings = [w for result in laid_out for w in result.warnings]
+        data = join_parts([Part(r.data, tuple(Bookmark(level, title) for level, title in r.bookmarks))
+                           for r in laid_out])
+        self._prune()
+        return RenderedPdf(data, warnings)
+
+    def _document(self, part: _Part, start: int, pages: dict[str, int]) -> str:
+        """The part as a document: the handbook's head, its first page number, its links to other parts."""
+        style = ["@page { @bottom-center { content: counter(page); } }",
+                 "a.ref.at::after { content: \" (hlm. \" attr(data-page) \")\"; }",
+                 "nav.toc a.at::after { content: leader(\".\") attr(data-page); }"]
+        if start > 1:
+            style.append(f"@page :first {{ counter-reset: page {start}; }}")
+        if part.running_header:
+            style.append(f"html {{ string-set: chapter {json.dumps(part.running_header)}; }}")
+
+        def link(match: re.Match[str]) -> str:
+            """A link to another part's anchor; the ones that print its page number (a reference, and the
+            table of contents, whose links have no class) get that number written out."""
+            attributes, anchor = match.group(1), match.group(2)
+            if anchor in part.anchors:
+                return match.group(0)
+            if 'class="ref"' in attributes or "class=" not in attributes:
+                attributes = (attributes.replace('class="ref"', 'class="ref at"') if "class=" in attributes
+                              else f'{attributes}class="at" ') + f'data-page="{pages.get(anchor, 0)}" '
+            return f'<a {attributes}href="{ANCHOR_SCHEME}{html.escape(anchor)}"'
+
+        body = _LINK.sub(link, part.body)
+        head = self.head.replace("</head>", f"<style>{' '.join(style)}</style>\n</head>")
+        return f"{head}<body>{body}</body>\n</html>\n"
+
+    def _layout(self, document: str) -> RenderedPart:
+        key = hashlib.sha256(f"{self.common}\0{self.job.base_dir.name}\0{document}".encode()).hexdigest()
+        self.used.add(key)
+        if key in self.made:
+            return self.made[key]
+        made = self._cached(key)
+        if made is None:
+            made = render_part_now(PdfJob(document, self.job.base_dir, f"{self.job.identifier}:{key}"))
+            if not made.warnings:
+                self._keep(key, made)
+        self.made[key] = made
+        return made
+
+    def _files(self, key: str) -> tuple[Path, Path] | None:
+        if self.folder is None:
+            return None
+        stem = f"{_name(self.job)}.{key}"
+        return self.folder / f"{stem}.pdf", self.folder / f"{stem}.json"
+
+    def _cached(self, key: str) -> RenderedPart | None:
+        files = self._files(key)
+        if files is None:
+            return None
+        try:
+            layout = json.loads(files[1].read_text(encoding="utf-8"))
+            data = files[0].read_bytes()
+            if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+                return None
+            return RenderedPart(data, [], int(layout["pages"]), {str(k): int(v) for k, v in layout["anchors"].items()},
+                                tuple((int(level), str(title)) for level, title in layout["bookmarks"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # a missing or damaged part only costs its layout
+
+    def _keep(self, key: str, made: RenderedPart) -> None:
+        files = self._files(key)
+        if files is None:
+            return
+        files[0].parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(files[0], made.data)
+        layout = {"pages": made.pages, "anchors": made.anchors, "bookmarks": made.bookmarks}
+        write_atomically(files[1], json.dumps(layout, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    def _prune(self) -> None:
+        """Parts of this handbook that this build did not use are dropped (their PDF and layout)."""
+        if not self.prune or self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob(f"{_name(self.job)}.*"):
+            key = path.name.removeprefix(f"{_name(self.job)}.").split(".")[0]
+            if key not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _name(job: PdfJob) -> str:
+    """The handbook's PDF file name without its folder and suffix: its parts' names start with it."""
+    return job.identifier.split(":")[0].rsplit("/", 1)[-1].removesuffix(".pdf")
