@@ -1,9 +1,10 @@
 """A long handbook laid out in parts, so that an edit lays out again only the part that shows it.
 
-A handbook whose guidelines chapter holds more than `GUIDELINES_PER_PART` × 2 guidelines is cut, where its
-template marks it (`<!--polmas-part-->`, `<!--polmas-part-point-->`), into: everything before that chapter,
-the chapter in runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and
-everything after it. Each part is a WeasyPrint document of its own:
+A handbook whose guidelines chapter holds more than `GUIDELINES_PER_PART` × 2 guidelines is cut where its
+template marks it (`<!--polmas-part-->` between parts, `<!--polmas-part-point-->` where the chapter may be cut):
+the pages before the profile (cover, colophon, contents), the chapters up to the guidelines, that chapter in
+runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and everything after it.
+Each part is a WeasyPrint document of its own:
 
 - it starts at its page number (`@page :first { counter-reset: page N }`); a footer shows the page number
   only, because the total is known only when every part has been laid out;
@@ -61,9 +62,10 @@ def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
     """The document's head and its parts, or None when it is to be laid out whole."""
     start, end = document.find("<body>"), document.rfind("</body>")
     pieces = document[start + len("<body>"):end].split(PART)
-    if start < 0 or end < 0 or len(pieces) != 3:
+    at = next((n for n, piece in enumerate(pieces) if POINT in piece), None)
+    if start < 0 or end < 0 or at is None:
         return None
-    before, chapter, after = pieces
+    chapter = pieces[at]
     points = chapter.split(POINT)
     if sum(point.count(_ARTICLE) for point in points) <= 2 * GUIDELINES_PER_PART:
         return None
@@ -79,13 +81,11 @@ def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
             count = 0
         runs[-1].append(point)
         count += articles
-    bodies = [before]
+    parts = [_Part(piece, frozenset(_ID.findall(piece))) for piece in pieces[:at]]
     for number, run in enumerate(runs):
-        body = "".join(run)
-        bodies.append((opening if number else "") + body + ("</section>" if number < len(runs) - 1 else ""))
-    bodies.append(after)
-    parts = [_Part(body, frozenset(_ID.findall(body))) for body in bodies]
-    parts[2:-1] = [_Part(p.body, p.anchors, header) for p in parts[2:-1]]
+        body = (opening if number else "") + "".join(run) + ("</section>" if number < len(runs) - 1 else "")
+        parts.append(_Part(body, frozenset(_ID.findall(body)), header if number else None))
+    parts.extend(_Part(piece, frozenset(_ID.findall(piece))) for piece in pieces[at + 1:])
     return document[:start], parts
 
 

@@ -88,7 +88,8 @@ def test_a_short_handbook_is_laid_out_whole(whole: SampleHandbook) -> None:
         assert handbook_parts.split_handbook(html) is None
         patch.setattr(handbook_parts, "GUIDELINES_PER_PART", PER_PART)
         split = handbook_parts.split_handbook(html)
-    assert split is not None and len(split[1]) == 8  # before the chapter, six runs, after it
+    # Cover to contents, profile to situations, the chapter in six runs, everything after it.
+    assert split is not None and len(split[1]) == 9
 
 
 def test_the_parts_joined_hold_every_page_of_the_whole_handbook(whole: SampleHandbook, parted: bytes) -> None:
@@ -130,7 +131,7 @@ def test_an_edit_lays_out_one_part_and_gives_the_bytes_of_a_full_layout(
     cache = shutil.copytree(parts_cache, tmp_path / "warm")
     assert build_in_parts(project, cache) == full != parted
     edited = [document for document in laid_out if " kini" in document]
-    # The part before the chapter prints the edition's fingerprint in its colophon, which the edit changed: it
-    # is laid out twice, once to find its pages and once with the page numbers of the parts after it.
+    # The first part prints the edition's fingerprint in its colophon, which the edit changed: it is laid out
+    # twice, once to find its pages and once with the page numbers of the parts after it (its contents).
     before = [document for document in laid_out if '<section class="cover">' in document]
     assert len(edited) == 1 and len(before) == 2 and len(laid_out) == 3
