@@ -21,6 +21,7 @@ lays out every part and one that finds all but one in the cache go through the s
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import html
 import json
@@ -91,27 +92,27 @@ def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
 
 def render_handbooks(jobs: Sequence[PdfJob], *, common: str, cache: Path | None, prune: bool = False,
                      advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
-    """Each handbook's PDF: laid out whole when it is short (side by side, as `render_pdfs`), in parts when
-    it is long (one thread per handbook drives its parts through the PDF workers). `common`: the digest of
-    every print input but the HTML (templates, fonts, code, tools); `cache`: the PDF cache's folder, whose
-    parts of a handbook that this build did not use are dropped when `prune` (a cache inside the project)."""
-    split = [split_handbook(job.html) for job in jobs]
-    results: dict[int, RenderedPdf] = {}
-    whole = [i for i, parts in enumerate(split) if parts is None]
-    results.update(zip(whole, render_pdfs([jobs[i] for i in whole], advance=advance), strict=True))
-    long = [i for i, parts in enumerate(split) if parts is not None]
+    """Each handbook's PDF: laid out whole when it is short, in parts when it is long. One thread per handbook
+    (as many as keep the PDF workers busy) makes its HTML, when `jobs` makes it on being read (see
+    `PdfCache.get_or_render`), and drives its PDF or parts through the workers, so one handbook's HTML is
+    made while another's pages are laid out. `common`: the digest of every print input but the HTML
+    (templates, fonts, code, tools); `cache`: the PDF cache's folder, whose parts of a handbook that this
+    build did not use are dropped when `prune` (a cache inside the project)."""
     folder = cache / PARTS_FOLDER if cache else None
 
     def one(i: int) -> RenderedPdf:
-        head, parts = split[i]  # type: ignore[misc]
-        made = _Handbook(jobs[i], head, parts, common=common, folder=folder, prune=prune).render()
+        job = jobs[i]
+        split = split_handbook(job.html)
+        if split is None:
+            made = render_pdfs([job])[0]
+        else:
+            made = _Handbook(job, *split, common=common, folder=folder, prune=prune).render()
         advance()
         return made
 
-    if long:
-        with ThreadPoolExecutor(max(1, min(len(long), pdf_jobs() + 1))) as threads:
-            results.update(zip(long, threads.map(one, long), strict=True))
-    return [results[i] for i in range(len(jobs))]
+    caller = contextvars.copy_context()  # each thread writes in the caller's language
+    with ThreadPoolExecutor(max(1, min(len(jobs), pdf_jobs() + 1))) as threads:
+        return list(threads.map(lambda i: caller.copy().run(one, i), range(len(jobs))))
 
 
 class _Handbook:

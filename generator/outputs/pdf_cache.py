@@ -86,8 +86,26 @@ class PdfCache:
         todo = [i for i, pdf in enumerate(found) if pdf is None]
         for _found in range(len(found) - len(todo)):
             advance()
-        rendered = dict(zip(todo, render([job(i) for i in todo], advance=advance), strict=True))
+        rendered = dict(zip(todo, render(_Jobs(job, todo), advance=advance), strict=True))
         for i, result in rendered.items():
             if not result.warnings:
                 self.put(*entries[i], result.data)
         return [pdf if pdf is not None else rendered[i] for i, pdf in enumerate(found)]
+
+
+class _Jobs(Sequence[PdfJob]):
+    """The jobs of the PDFs to make, each made when first read: a handbook's HTML can then be made in the thread
+    that renders it, beside the others (`render_handbooks`); `render_pdfs` reads them all at once."""
+
+    def __init__(self, job: Callable[[int], PdfJob], indices: list[int]) -> None:
+        self._job, self._indices = job, indices
+        self._made: dict[int, PdfJob] = {}
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def __getitem__(self, n: int) -> PdfJob:  # type: ignore[override]
+        made = self._made.get(n)
+        if made is None:
+            made = self._made[n] = self._job(self._indices[n])
+        return made
