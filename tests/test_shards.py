@@ -115,7 +115,8 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         made.extend(job.identifier for job in jobs)
         return render_pdfs(jobs, **kwargs)
 
-    monkeypatch.setattr("generator.outputs.pdf_cache.render_pdfs", render)  # where both stages render
+    monkeypatch.setattr("generator.outputs.pdf_cache.render_pdfs", render)  # where the sheets render
+    monkeypatch.setattr("generator.outputs.handbook_parts.render_pdfs", render)  # and the handbooks
     return made
 
 
