@@ -17,6 +17,7 @@ import pytest
 
 from generator import pipeline
 from generator.i18n import LANGUAGES, Language, use_language
+from generator.outputs.tree import write_atomically
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = date(2026, 12, 1)
@@ -80,9 +81,7 @@ def _start_with_the_builds_pdfs(folder: Path) -> None:
     for path in sorted(built.glob("*.pdf")) if built.is_dir() else []:
         target = folder / path.name
         if not target.exists():
-            partial = folder / f".{path.name}.part"
-            shutil.copyfile(path, partial)
-            partial.replace(target)
+            write_atomically(target, path.read_bytes())
 
 
 class Scratch:

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.outputs.pdf import PdfJob, RenderedPart, RenderedPdf, pdf_jobs, render_part_now, render_pdfs
-from generator.outputs.pdf_parts import ANCHOR_SCHEME, Bookmark, Part, join_parts
+from generator.outputs.pdf_cache import looks_like_pdf
+from generator.outputs.pdf_parts import ANCHOR_SCHEME, Part, join_parts
 from generator.outputs.tree import write_atomically
 
 __all__ = ["GUIDELINES_PER_PART", "PARTS_FOLDER", "render_handbooks", "split_handbook"]
@@ -140,8 +141,7 @@ class _Handbook:
             if inputs == previous:
                 break
         warnings = [w for result in laid_out for w in result.warnings]
-        data = join_parts([Part(r.data, tuple(Bookmark(level, title) for level, title in r.bookmarks))
-                           for r in laid_out])
+        data = join_parts([Part(r.data, r.levels) for r in laid_out])
         self._prune()
         return RenderedPdf(data, warnings)
 
@@ -196,10 +196,10 @@ class _Handbook:
         try:
             layout = json.loads(files[1].read_text(encoding="utf-8"))
             data = files[0].read_bytes()
-            if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+            if not looks_like_pdf(data):
                 return None
             return RenderedPart(data, [], int(layout["pages"]), {str(k): int(v) for k, v in layout["anchors"].items()},
-                                tuple((int(level), str(title)) for level, title in layout["bookmarks"]))
+                                tuple(int(level) for level in layout["levels"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # a missing or damaged part only costs its layout
 
@@ -209,7 +209,7 @@ class _Handbook:
             return
         files[0].parent.mkdir(parents=True, exist_ok=True)
         write_atomically(files[0], made.data)
-        layout = {"pages": made.pages, "anchors": made.anchors, "bookmarks": made.bookmarks}
+        layout = {"pages": made.pages, "anchors": made.anchors, "levels": made.levels}
         write_atomically(files[1], json.dumps(layout, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def _prune(self) -> None:

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
 from generator.i18n import Language, current_language, use_language
@@ -44,8 +44,11 @@ class RenderedPart(RenderedPdf):
     pages: int
     anchors: dict[str, int]
     """Each element id in the part → the index of its page in the part."""
-    bookmarks: tuple[tuple[int, str], ...]
-    """The part's bookmarks in order: level and title."""
+    levels: tuple[int, ...]
+    """The level of each of the part's bookmarks, in order."""
+
+
+R = TypeVar("R", bound=RenderedPdf)
 
 
 @dataclass(frozen=True)
@@ -69,22 +72,19 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
     results: list[RenderedPdf | None] = [None] * len(jobs)
     for fonts_dir in sorted({job.base_dir / FONTS_FOLDER for job in jobs}):
         batch = [i for i, job in enumerate(jobs) if job.base_dir / FONTS_FOLDER == fonts_dir]
-        for i, result in zip(batch, _render_in_workers([jobs[i] for i in batch], fonts_dir, advance), strict=True):
+        made = _render_in_workers([jobs[i] for i in batch], fonts_dir, advance, work=render_pdf)
+        for i, result in zip(batch, made, strict=True):
             results[i] = result
     return [r for r in results if r is not None]
 
 
 def render_part_now(job: PdfJob) -> RenderedPart:
     """Make one part of a long PDF in a worker (see `render_part`), waiting for it; safe from several threads."""
-    pool = _WORKERS.pool(job.base_dir / FONTS_FOLDER)
-    try:
-        return pool.submit(render_part, job, lang=current_language()).result()
-    except BaseException:
-        _WORKERS.stop()
-        raise
+    return _render_in_workers([job], job.base_dir / FONTS_FOLDER, lambda: None, work=render_part)[0]
 
 
-def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None]) -> list[RenderedPdf]:
+def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None], *,
+                       work: Callable[..., R]) -> list[R]:
     """WeasyPrint holds the GIL, so PDFs are made side by side in worker processes, kept for the whole run.
 
     A worker imports WeasyPrint and loads the fonts once, then makes every PDF it is given: the handbooks,
@@ -94,7 +94,7 @@ def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[]
     pool = _WORKERS.pool(fonts_dir)
     try:
         # The workers' words (a refused address) are in this run's language, passed along with each job.
-        futures = [pool.submit(render_pdf, job, lang=current_language()) for job in jobs]
+        futures = [pool.submit(work, job, lang=current_language()) for job in jobs]
         for _future in as_completed(futures):
             advance()
         return [future.result() for future in futures]
@@ -216,14 +216,14 @@ def render_pdf(job: PdfJob, *, lang: Language | None = None) -> RenderedPdf:
 
 
 def render_part(job: PdfJob, *, lang: Language | None = None) -> RenderedPart:
-    """`render_pdf`, also returning the page count, each anchor's page and the bookmarks of the part."""
+    """`render_pdf`, also returning the page count, each anchor's page and the levels of the part's bookmarks."""
     document, data, warnings = _render(job, lang)
     anchors: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:
             anchors.setdefault(anchor, number)
-    bookmarks = tuple((level, label) for page in document.pages for level, label, _, _ in page.bookmarks)
-    return RenderedPart(data, warnings, len(document.pages), anchors, bookmarks)
+    levels = tuple(level for page in document.pages for level, _, _, _ in page.bookmarks)
+    return RenderedPart(data, warnings, len(document.pages), anchors, levels)
 
 
 def _render(job: PdfJob, lang: Language | None) -> tuple[Any, bytes, list[str]]:

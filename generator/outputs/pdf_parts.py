@@ -23,26 +23,18 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, OutlineItem, PageLocation, String
 
-__all__ = ["ANCHOR_SCHEME", "Bookmark", "Part", "join_parts"]
+__all__ = ["ANCHOR_SCHEME", "Part", "join_parts"]
 
 ANCHOR_SCHEME = "polmas-anchor:"
 """A part's link to an anchor that another part holds: `<a href="polmas-anchor:NAME">`."""
 
 
 @dataclass(frozen=True)
-class Bookmark:
-    """One outline entry of a part, in document order: its level (1 = chapter) and its title."""
-
-    level: int
-    title: str
-
-
-@dataclass(frozen=True)
 class Part:
-    """A part's PDF and its bookmarks' levels, in the order of its own outline walked depth first."""
+    """A part's PDF and the level of each entry of its outline, walked depth first (1 = chapter)."""
 
     pdf: bytes
-    bookmarks: tuple[Bookmark, ...]
+    levels: tuple[int, ...]
 
 
 def join_parts(parts: Sequence[Part]) -> bytes:
@@ -158,14 +150,14 @@ def _outline(joined: pikepdf.Pdf, sources: list[pikepdf.Pdf], firsts: list[int],
     for source, first, part in zip(sources, firsts, parts, strict=True):
         with source.open_outline() as outline:
             items = list(_flat(outline.root))
-        if len(items) != len(part.bookmarks):
-            raise ValueError(f"a part has {len(items)} outline entries and {len(part.bookmarks)} bookmarks")
-        for item, bookmark in zip(items, part.bookmarks, strict=True):
+        if len(items) != len(part.levels):
+            raise ValueError(f"a part has {len(items)} outline entries and {len(part.levels)} bookmark levels")
+        for item, level in zip(items, part.levels, strict=True):
             target = item.destination
             assert isinstance(target, Array), "WeasyPrint's outline entries point at a page"
             page = first + _page_index(source, target[0])
-            entries.append((bookmark.level, OutlineItem(
-                bookmark.title, page, PageLocation.XYZ, left=float(target[2]), top=float(target[3]), zoom=0)))
+            entries.append((level, OutlineItem(
+                item.title, page, PageLocation.XYZ, left=float(target[2]), top=float(target[3]), zoom=0)))
     with joined.open_outline() as outline:
         outline.root.clear()
         stack: list[tuple[int, list[OutlineItem]]] = [(0, outline.root)]

@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 from weasyprint import HTML
 
-from generator.outputs.pdf_parts import ANCHOR_SCHEME, Bookmark, Part, join_parts
+from generator.outputs.pdf_parts import ANCHOR_SCHEME, Part, join_parts
 
 STYLE = ("h1 { bookmark-level: 1 } h2 { bookmark-level: 2 } h3 { bookmark-level: 3 } section { break-before: page }"
          " @page { size: A6 }")
@@ -18,10 +18,10 @@ def _part(body: str, start: int) -> Part:
     html = (f"<html lang='id'><head><title>Buku</title><style>{STYLE} @page :first {{ counter-reset: page {start} }}"
             f"</style></head><body>{body}</body></html>")
     document = HTML(string=html).render(pdf_variant="pdf/ua-1")
-    marks = tuple(Bookmark(level, label) for page in document.pages for level, label, _, _ in page.bookmarks)
+    levels = tuple(level for page in document.pages for level, _, _, _ in page.bookmarks)
     data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"0" * 32)
     assert isinstance(data, bytes)
-    return Part(data, marks)
+    return Part(data, levels)
 
 
 @pytest.fixture(scope="module")
