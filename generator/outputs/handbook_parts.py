@@ -1,9 +1,10 @@
 """A long handbook laid out in parts, so that an edit lays out again only the part that shows it.
 
-A handbook whose guidelines chapter holds more than `GUIDELINES_PER_PART` × 2 guidelines is cut where its
-template marks it (`<!--polmas-part-->` between parts, `<!--polmas-part-point-->` where the chapter may be cut):
-the pages before the profile (cover, colophon, contents), the chapters up to the guidelines, that chapter in
-runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and everything after it.
+A handbook whose guidelines chapter holds more than `PARTS_FROM` guidelines is cut where its template marks it
+(`<!--polmas-part-->` between parts, `<!--polmas-part-point-->` where the chapter may be cut): the cover and
+colophon (whose edition fingerprint changes with every edit), the contents, the chapters up to the guidelines,
+that chapter in runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and
+everything after it.
 Each part is a WeasyPrint document of its own:
 
 - it starts at its page number (`@page :first { counter-reset: page N }`); a footer shows the page number
@@ -31,15 +32,29 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.outputs.pdf import PdfJob, RenderedPart, RenderedPdf, pdf_jobs, render_part_now, render_pdfs
+from generator.outputs.pdf import (
+    FONTS_FOLDER,
+    PdfJob,
+    RenderedPart,
+    RenderedPdf,
+    in_a_worker,
+    pdf_jobs,
+    render_part_now,
+    render_pdfs,
+    start_pdf_workers,
+)
 from generator.outputs.pdf_cache import looks_like_pdf
 from generator.outputs.pdf_parts import ANCHOR_SCHEME, Part, join_parts
 from generator.outputs.tree import write_atomically
 
-__all__ = ["GUIDELINES_PER_PART", "PARTS_FOLDER", "render_handbooks", "split_handbook"]
+__all__ = ["GUIDELINES_PER_PART", "PARTS_FOLDER", "PARTS_FROM", "render_handbooks", "split_handbook"]
 
-GUIDELINES_PER_PART = 20
-"""Guidelines per part of a long guidelines chapter; a chapter of at most twice as many is not cut."""
+GUIDELINES_PER_PART = 5
+"""Guidelines per part of a long guidelines chapter: an edit lays out about 15 pages again. A part costs about
+0.15 s of its own (its styles, its fonts), so a chapter of 360 guidelines costs some 11 s more than whole."""
+PARTS_FROM = 40
+"""A guidelines chapter of more guidelines is cut; a shorter handbook (a forum's own, ~130 pages) is laid out
+whole: it costs a few seconds, and its footers show the total."""
 PARTS_FOLDER = "parts"
 """Beside the PDF cache: the parts of long handbooks, each PDF with its layout (JSON)."""
 PART = "<!--polmas-part-->"
@@ -63,13 +78,13 @@ class _Part:
 def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
     """The document's head and its parts, or None when it is to be laid out whole."""
     start, end = document.find("<body>"), document.rfind("</body>")
-    pieces = document[start + len("<body>"):end].split(PART)
+    pieces = [piece for piece in document[start + len("<body>"):end].split(PART) if piece.strip()]
     at = next((n for n, piece in enumerate(pieces) if POINT in piece), None)
     if start < 0 or end < 0 or at is None:
         return None
     chapter = pieces[at]
     points = chapter.split(POINT)
-    if sum(point.count(_ARTICLE) for point in points) <= 2 * GUIDELINES_PER_PART:
+    if sum(point.count(_ARTICLE) for point in points) <= PARTS_FROM:
         return None
     opening = chapter[:chapter.index(">") + 1]  # <section class="chapter guidelines">
     title = _CHAPTER.search(points[0])
@@ -91,15 +106,17 @@ def split_handbook(document: str) -> tuple[str, list[_Part]] | None:
     return document[:start], parts
 
 
-def render_handbooks(jobs: Sequence[PdfJob], *, common: str, cache: Path | None, prune: bool = False,
+def render_handbooks(jobs: Sequence[PdfJob], *, common: str, cache: Path | None, fonts: Path, prune: bool = False,
                      advance: Callable[[], None] = lambda: None) -> list[RenderedPdf]:
     """Each handbook's PDF: laid out whole when it is short, in parts when it is long. One thread per handbook
     (as many as keep the PDF workers busy) makes its HTML, when `jobs` makes it on being read (see
     `PdfCache.get_or_render`), and drives its PDF or parts through the workers, so one handbook's HTML is
     made while another's pages are laid out. `common`: the digest of every print input but the HTML
     (templates, fonts, code, tools); `cache`: the PDF cache's folder, whose parts of a handbook that this
-    build did not use are dropped when `prune` (a cache inside the project)."""
+    build did not use are dropped when `prune` (a cache inside the project); `fonts`: the handbooks' fonts folder
+    (the PDF workers start at once, while the first HTML is made)."""
     folder = cache / PARTS_FOLDER if cache else None
+    start_pdf_workers(fonts)
 
     def one(i: int) -> RenderedPdf:
         job = jobs[i]
@@ -141,7 +158,8 @@ class _Handbook:
             if inputs == previous:
                 break
         warnings = [w for result in laid_out for w in result.warnings]
-        data = join_parts([Part(r.data, r.levels) for r in laid_out])
+        data = in_a_worker(self.job.base_dir / FONTS_FOLDER, join_parts,
+                           [Part(r.data, r.levels) for r in laid_out])
         self._prune()
         return RenderedPdf(data, warnings)
 

@@ -49,6 +49,7 @@ class RenderedPart(RenderedPdf):
 
 
 R = TypeVar("R", bound=RenderedPdf)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,30 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
 def render_part_now(job: PdfJob) -> RenderedPart:
     """Make one part of a long PDF in a worker (see `render_part`), waiting for it; safe from several threads."""
     return _render_in_workers([job], job.base_dir / FONTS_FOLDER, lambda: None, work=render_part)[0]
+
+
+def start_pdf_workers(fonts_dir: Path) -> None:
+    """Start the PDF workers now rather than with the first PDF: each imports WeasyPrint (about 1.5 s) while this
+    process makes the first handbook's HTML."""
+    pool = _WORKERS.pool(fonts_dir)
+    for _ in range(pdf_jobs()):
+        pool.submit(_ready)
+
+
+def _ready() -> None:
+    from generator.outputs import weasy  # noqa: F401  (the import is the work)
+
+
+def in_a_worker(fonts_dir: Path, work: Callable[..., T], *args: Any) -> T:
+    """Other work on PDFs (joining a long handbook's parts) done by a PDF worker, waiting for it: it holds the
+    GIL, so here it would stop this process's other threads (the next handbook's HTML); safe from several
+    threads. `work` and its arguments must be picklable (a module-level function, bytes, tuples)."""
+    pool = _WORKERS.pool(fonts_dir)
+    try:
+        return pool.submit(work, *args).result()
+    except BaseException:
+        _WORKERS.stop()
+        raise
 
 
 def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None], *,

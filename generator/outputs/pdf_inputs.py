@@ -62,11 +62,14 @@ def handbook_key(kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, 
     return digest.hexdigest()
 
 
-def sheet_key(*, common: PrintInputs, path: str, records: Iterable[Record], extra: object) -> str:
-    """A training sheet's key: its path, the records it prints (its module, the guidelines it supports, a pack's
-    modules) and the small values it shows (the printed date)."""
+def sheet_key(*, common: PrintInputs, path: str, records: Iterable[Record], extra: object,
+              mentions: Iterable[Record] = ()) -> str:
+    """A training sheet's key: its path, the records it prints (its module; a pack's modules and forum), those it
+    names by title only (the guidelines a module supports: a word changed in one of them leaves its sheets
+    alone) and the small values it shows (the printed date)."""
     return (InputDigest("sheet").text("common", common.digest).text("path", path)
-            .json("records", _record_data(records)).json("extra", extra).hexdigest())
+            .json("records", _record_data(records))
+            .json("mentions", [[r.kind.name, r.id, r.title] for r in mentions]).json("extra", extra).hexdigest())
 
 
 def _published(kb: KnowledgeBase, forum_id: str) -> list[tuple[int, Manifest]]:

@@ -84,23 +84,16 @@ def _append(joined: pikepdf.Pdf, source: pikepdf.Pdf, document: pikepdf.Object, 
         for annotation in page.obj.get(Name.Annots, Array()):
             if Name.StructParent in annotation:
                 annotation.StructParent = int(annotation.StructParent) + offset
-    for kid in kids:
-        copied = joined.copy_foreign(kid)
-        copied.P = document
-        document.K.append(copied)
-    part_numbers = list(tree.ParentTree.Nums)
+    # Everything the part's structure holds, copied in one go (its pages are already here, so its elements
+    # point at the joined pages): the top elements, and the parent tree's values.
+    carried = joined.copy_foreign(source.make_indirect(Array([Array(kids), Array(tree.ParentTree.Nums)])))
+    for kid in carried[0]:
+        kid.P = document
+        document.K.append(kid)
+    part_numbers = carried[1]
     for i in range(0, len(part_numbers), 2):
-        numbers.extend([int(part_numbers[i]) + offset, _copy(joined, part_numbers[i + 1])])
-    return offset + _next_key(part_numbers)
-
-
-def _copy(joined: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
-    """A parent-tree value (an element, or a page's array of elements) in the joined document."""
-    if isinstance(value, pikepdf.Object) and value.is_indirect:
-        return joined.copy_foreign(value)
-    if isinstance(value, Array):
-        return Array([_copy(joined, item) for item in value])
-    return value
+        numbers.extend([int(part_numbers[i]) + offset, part_numbers[i + 1]])
+    return offset + _next_key(list(part_numbers))
 
 
 def _page_index(source: pikepdf.Pdf, page: pikepdf.Object) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -171,13 +172,20 @@ def make_environment(templates: Path) -> Environment:
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _environment(templates: Path) -> Environment:
+    """One per templates folder and process, so that each template is compiled once for all the handbooks
+    (Jinja still reloads a template whose file changed)."""
+    return make_environment(templates)
+
+
 def render_handbook_html(
     kb: KnowledgeBase, edition: HandbookEdition, *, project: Path, site: SiteAddress, map_svg: str | None = None,
     sample: bool = False,
 ) -> str:
     """The edition as one HTML document; `map_svg` adds a map chapter (our own SVG map, inserted as markup);
     `sample` prints the sample notice on the cover."""
-    env = make_environment(project / TEMPLATES)
+    env = _environment(project / TEMPLATES)
     forum = edition.contents.forum
     photos = {name: data_uri(project / EVIDENCE_FOLDER / name) for name in evidence_files(kb, [forum])
               if name.lower().endswith(PHOTO_SUFFIXES)}

@@ -137,7 +137,8 @@ class HandbookIndex:
     def glossary(self, terms: list[GlossaryTerm], texts: list[str]) -> list[GlossaryTerm]:
         """The terms that the edition's text uses (the term, its expansion or a synonym, whole words only)."""
         text = "\n".join(texts)
-        return [t for t in terms if any(_mentions(text, word) for word in t.forms)]
+        lowered = text.lower()  # a word not in it at all needs no search for it as a whole word
+        return [t for t in terms if any(word.lower() in lowered and _mentions(text, word) for word in t.forms)]
 
 
 def _add(values: list[str], value: str | None) -> None:

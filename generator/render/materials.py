@@ -65,9 +65,10 @@ class MaterialDocument:
     source: Record | None
     """the module or pack it comes from, for problems"""
     records: tuple[Record, ...]
-    """everything it prints from the knowledge base: its module and the guidelines it supports; a pack, its
-    modules and its forum"""
+    """what it prints of the knowledge base in full: its module; a pack, its modules and its forum"""
     render: Callable[[], str]
+    mentions: tuple[Record, ...] = ()
+    """what it names by title only: the guidelines a module supports (the handout lists them)"""
 
 
 def material_documents(
@@ -97,10 +98,10 @@ def material_documents(
 
     documents = []
     for module in kb.of_kind(Education):
-        printed_records = (module, *(kb.get(g) for g in module.data.supports if g in kb.records))
+        supported = tuple(kb.get(g) for g in module.data.supports if g in kb.records)
         for one in module_sheets(module.data):
-            documents.append(MaterialDocument(sheet_path(module.id, one.stem), module, printed_records,
-                                              sheet(module, one)))
+            documents.append(MaterialDocument(sheet_path(module.id, one.stem), module, (module,),
+                                              sheet(module, one), mentions=supported))
     for record in packs(kb):
         pack = record.data
         modules = pack_modules(kb, pack)

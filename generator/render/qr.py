@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import segno
@@ -48,7 +49,29 @@ def qr_code(url: str, *, about: str) -> QrCode:
 
     Its SVG title, 'Kode QR ke halaman <about>', is the alternative text a screen reader gives the tagged PDF.
     """
-    code = segno.make(url, error="m", micro=False, boost_error=False)
-    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, dark="#000",
-                          title=f"Kode QR ke halaman {about}")
-    return QrCode(url, Markup(svg))
+    return QrCode(url, Markup(_svg(url, about)))
+
+
+_MASKS: dict[str, int] = {}
+"""URL → the mask segno chose for its code. Choosing it (eight masks tried and scored, in Python) is four fifths
+of a code's time, and most of a long handbook's HTML: `known_masks` and `remember_masks` keep the choices
+between builds (outputs/qr_masks.py). Given its mask, segno makes the same code."""
+
+
+def known_masks() -> dict[str, int]:
+    """The masks chosen or remembered in this process so far."""
+    return dict(_MASKS)
+
+
+def remember_masks(masks: dict[str, int]) -> None:
+    """Masks chosen before (kept in a cache): only valid masks of QR codes (0–7) are taken."""
+    _MASKS.update({url: mask for url, mask in masks.items() if isinstance(mask, int) and 0 <= mask <= 7})
+
+
+@functools.lru_cache(maxsize=4096)
+def _svg(url: str, about: str) -> str:
+    """Made once per page and process: handbooks that hold the same item print the same code."""
+    code = segno.make(url, error="m", micro=False, boost_error=False, mask=_MASKS.get(url))
+    _MASKS.setdefault(url, code.mask)
+    return str(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, dark="#000",
+                               title=f"Kode QR ke halaman {about}"))

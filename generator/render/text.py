@@ -66,7 +66,13 @@ def content_html(value: object) -> Markup:
     """A Markdown field as a sanitised HTML block that the site's Markdown passes through."""
     if value is None:
         return Markup("")
-    html = _markdown().reset().convert(str(value))
+    return _content_html(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_html(value: str) -> Markup:
+    """Once per text and process: the site's page and every handbook holding an item show the same fields."""
+    html = _markdown().reset().convert(value)
     # Headings inside content must not outrank the page's own sections.
     html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
     return Markup('<div class="polmas-text" markdown="0">\n{}\n</div>').format(Markup(sanitize_html(html)))
