@@ -115,6 +115,8 @@ def render_handbooks(jobs: Sequence[PdfJob], *, common: str, cache: Path | None,
     (templates, fonts, code, tools); `cache`: the PDF cache's folder, whose parts of a handbook that this
     build did not use are dropped when `prune` (a cache inside the project); `fonts`: the handbooks' fonts folder
     (the PDF workers start at once, while the first HTML is made)."""
+    if not jobs:
+        return []
     folder = cache / PARTS_FOLDER if cache else None
     start_pdf_workers(fonts)
 

@@ -86,7 +86,8 @@ class PdfCache:
         todo = [i for i, pdf in enumerate(found) if pdf is None]
         for _found in range(len(found) - len(todo)):
             advance()
-        rendered = dict(zip(todo, render(_Jobs(job, todo), advance=advance), strict=True))
+        # Nothing to make: no renderer is called, so no PDF worker starts (each imports WeasyPrint).
+        rendered = dict(zip(todo, render(_Jobs(job, todo), advance=advance), strict=True)) if todo else {}
         for i, result in rendered.items():
             if not result.warnings:
                 self.put(*entries[i], result.data)
