@@ -2,9 +2,9 @@
 
 A handbook whose guidelines chapter holds more than `PARTS_FROM` guidelines is cut where its template marks it
 (`<!--polmas-part-->` between parts, `<!--polmas-part-point-->` where the chapter may be cut): the cover and
-colophon (whose edition fingerprint changes with every edit), the contents, the chapters up to the guidelines,
-that chapter in runs of at most `GUIDELINES_PER_PART` guidelines (each starts on a new page anyway), and
-everything after it.
+colophon (whose edition fingerprint changes with every edit), the contents, the changes since the last
+edition, then each chapter (every chapter starts a page), the guidelines chapter in runs of at most
+`GUIDELINES_PER_PART` guidelines (each starts on a new page anyway).
 Each part is a WeasyPrint document of its own:
 
 - it starts at its page number (`@page :first { counter-reset: page N }`); a footer shows the page number
