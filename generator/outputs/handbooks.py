@@ -23,7 +23,6 @@ from generator.outputs.handbook_parts import render_handbooks
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, handbook_key, outgoing
-from generator.outputs.qr_masks import qr_masks_kept_in
 from generator.outputs.tree import write_atomically
 from generator.problems import Problem, ProblemList
 from generator.render.handbook import TEMPLATES, render_handbook_html
@@ -78,16 +77,14 @@ def build_handbooks(
                                                 sample=sample)
     cache = PdfCache(cache_dir, project=project)
     # Only a PDF not found under its inputs' key has its HTML (and QR codes) rendered; a long one in parts.
-    with qr_masks_kept_in(cache_dir):
-        results = cache.get_or_render(
+    results = cache.get_or_render(
         [(edition.forum_id, key) for edition, key in zip(editions, keys, strict=True)],
-            lambda i: PdfJob(
-                html=render_handbook_html(kb, editions[i], project=project, site=site,
-                                          map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
-                base_dir=project / TEMPLATES,
-                identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
-            ), advance=advance, render=partial(render_handbooks, common=common.digest, cache=cache_dir,
-                                               fonts=project / TEMPLATES / FONTS_FOLDER, prune=cache.prune))
+        lambda i: PdfJob(
+            html=render_handbook_html(kb, editions[i], project=project, site=site,
+                                      map_svg=(map_svgs or {}).get(editions[i].forum_id), sample=sample),
+            base_dir=project / TEMPLATES, identifier=f"{editions[i].pdf_path}:{editions[i].manifest.fingerprint}",
+        ), advance=advance, render=partial(render_handbooks, common=common.digest, cache=cache_dir,
+                                           fonts=project / TEMPLATES / FONTS_FOLDER, prune=cache.prune))
     built: list[BuiltHandbook] = []
     problems: dict[Problem, None] = {}  # an item in several handbooks is reported once
     for edition, rendered in zip(editions, results, strict=True):

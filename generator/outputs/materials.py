@@ -13,7 +13,6 @@ from generator.outputs.handbooks import HandbookBuildError
 from generator.outputs.pdf import FONTS_FOLDER, PdfJob
 from generator.outputs.pdf_cache import CacheEntry, PdfCache
 from generator.outputs.pdf_inputs import PrintInputs, sheet_key
-from generator.outputs.qr_masks import qr_masks_kept_in
 from generator.problems import Problem, ProblemList
 from generator.progress_protocol import Progress
 from generator.render.handbook import TEMPLATES
@@ -36,11 +35,10 @@ def build_materials(project: Path, kb: KnowledgeBase, *, site: SiteAddress, prin
     advance = progress.stage(_("Training materials (PDF)"), len(documents)) if progress else lambda: None
     names, keys = _names_and_keys(project, documents, site=site, printed=printed)
     # Only a sheet not found under its inputs' key is rendered to HTML (with its QR code) and to PDF.
-    with qr_masks_kept_in(cache_dir):
-        results = PdfCache(cache_dir, project=project).get_or_render(
-            list(zip(names, keys, strict=True)),
-            lambda i: PdfJob(html=documents[i].render(), base_dir=project / TEMPLATES, identifier=documents[i].path),
-            advance=advance)
+    results = PdfCache(cache_dir, project=project).get_or_render(
+        list(zip(names, keys, strict=True)),
+        lambda i: PdfJob(html=documents[i].render(), base_dir=project / TEMPLATES, identifier=documents[i].path),
+        advance=advance)
     problems: dict[Problem, None] = {}  # a module's character is reported once, not once per sheet
     files: dict[str, bytes] = {}
     for doc, rendered in zip(documents, results, strict=True):

@@ -48,7 +48,6 @@ class RenderedPart(RenderedPdf):
     """The level of each of the part's bookmarks, in order."""
 
 
-R = TypeVar("R", bound=RenderedPdf)
 T = TypeVar("T")
 
 
@@ -73,15 +72,14 @@ def render_pdfs(jobs: list[PdfJob], *, advance: Callable[[], None] = lambda: Non
     results: list[RenderedPdf | None] = [None] * len(jobs)
     for fonts_dir in sorted({job.base_dir / FONTS_FOLDER for job in jobs}):
         batch = [i for i, job in enumerate(jobs) if job.base_dir / FONTS_FOLDER == fonts_dir]
-        made = _render_in_workers([jobs[i] for i in batch], fonts_dir, advance, work=render_pdf)
-        for i, result in zip(batch, made, strict=True):
+        for i, result in zip(batch, _render_in_workers([jobs[i] for i in batch], fonts_dir, advance), strict=True):
             results[i] = result
     return [r for r in results if r is not None]
 
 
 def render_part_now(job: PdfJob) -> RenderedPart:
     """Make one part of a long PDF in a worker (see `render_part`), waiting for it; safe from several threads."""
-    return _render_in_workers([job], job.base_dir / FONTS_FOLDER, lambda: None, work=render_part)[0]
+    return in_a_worker(job.base_dir / FONTS_FOLDER, render_part, job, lang=current_language())
 
 
 def start_pdf_workers(fonts_dir: Path) -> None:
@@ -96,33 +94,35 @@ def _ready() -> None:
     from generator.outputs import weasy  # noqa: F401  (the import is the work)
 
 
-def in_a_worker(fonts_dir: Path, work: Callable[..., T], *args: Any) -> T:
-    """Other work on PDFs (joining a long handbook's parts) done by a PDF worker, waiting for it: it holds the
-    GIL, so here it would stop this process's other threads (the next handbook's HTML); safe from several
-    threads. `work` and its arguments must be picklable (a module-level function, bytes, tuples)."""
-    pool = _WORKERS.pool(fonts_dir)
-    try:
-        return pool.submit(work, *args).result()
-    except BaseException:
-        _WORKERS.stop()
-        raise
+def in_a_worker(fonts_dir: Path, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """One piece of work on PDFs (a part of a long handbook, or joining its parts) done by a PDF worker, waiting
+    for it: WeasyPrint and pikepdf hold the GIL, so here they would stop this process's other threads (the next
+    handbook's HTML); safe from several threads. `work` and its arguments must be picklable."""
+    with _workers(fonts_dir) as pool:
+        return pool.submit(work, *args, **kwargs).result()
 
 
-def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None], *,
-                       work: Callable[..., R]) -> list[R]:
+def _render_in_workers(jobs: list[PdfJob], fonts_dir: Path, advance: Callable[[], None]) -> list[RenderedPdf]:
     """WeasyPrint holds the GIL, so PDFs are made side by side in worker processes, kept for the whole run.
 
     A worker imports WeasyPrint and loads the fonts once, then makes every PDF it is given: the handbooks,
-    the training sheets and, in `polmas serve`, every rebuild's. If anything goes wrong (Ctrl-C, a crash),
-    the pool is stopped and the next call starts a fresh one.
+    the training sheets and, in `polmas serve`, every rebuild's.
     """
-    pool = _WORKERS.pool(fonts_dir)
-    try:
+    with _workers(fonts_dir) as pool:
         # The workers' words (a refused address) are in this run's language, passed along with each job.
-        futures = [pool.submit(work, job, lang=current_language()) for job in jobs]
+        futures = [pool.submit(render_pdf, job, lang=current_language()) for job in jobs]
         for _future in as_completed(futures):
             advance()
         return [future.result() for future in futures]
+
+
+@contextmanager
+def _workers(fonts_dir: Path) -> Iterator[ProcessPoolExecutor]:
+    """The pool for `fonts_dir`. If anything goes wrong while it works (Ctrl-C, a crash), it is stopped and the
+    next call starts a fresh one."""
+    pool = _WORKERS.pool(fonts_dir)
+    try:
+        yield pool
     except BaseException:
         _WORKERS.stop()
         raise

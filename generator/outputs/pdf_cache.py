@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.outputs.pdf import PdfJob, RenderedPdf, render_pdfs
+from generator.outputs.qr_masks import qr_masks_kept_in
 from generator.outputs.tree import write_atomically
 
 Render = Callable[..., list[RenderedPdf]]
@@ -81,13 +82,16 @@ class PdfCache:
     def get_or_render(self, entries: Sequence[tuple[str, str]], job: Callable[[int], PdfJob], *,
                       advance: Callable[[], None], render: Render = render_pdfs) -> list[bytes | RenderedPdf]:
         """Each (name, key)'s PDF: its cached bytes, or what `render` made of `job(i)` (asked for only then,
-        so a cached PDF costs no HTML and no QR code). A PDF made without warnings is put in the cache."""
+        so a cached PDF costs no HTML and no QR code; the masks of the codes it prints are kept beside the
+        PDFs, see `qr_masks`). A PDF made without warnings is put in the cache."""
         found = [self.get(name, key) for name, key in entries]
         todo = [i for i, pdf in enumerate(found) if pdf is None]
         for _found in range(len(found) - len(todo)):
             advance()
-        # Nothing to make: no renderer is called, so no PDF worker starts (each imports WeasyPrint).
-        rendered = dict(zip(todo, render(_Jobs(job, todo), advance=advance), strict=True)) if todo else {}
+        rendered: dict[int, RenderedPdf] = {}
+        if todo:  # nothing to make: no renderer is called, so no PDF worker starts (each imports WeasyPrint)
+            with qr_masks_kept_in(self.folder):  # the HTML made for them prints QR codes
+                rendered = dict(zip(todo, render(_Jobs(job, todo), advance=advance), strict=True))
         for i, result in rendered.items():
             if not result.warnings:
                 self.put(*entries[i], result.data)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from generator.outputs.pdf import PdfJob, RenderedPdf
 from generator.outputs.pdf_cache import PdfCache
+from generator.outputs.qr_masks import MASKS_FILE
+from generator.render import qr
 
 PDF = b"%PDF-1.7\n%cached\n%%EOF\n"
 
@@ -29,3 +34,22 @@ def test_every_pdf_found_calls_no_renderer_so_no_pdf_worker_starts(tmp_path: Pat
                                lambda i: PdfJob("<p>x</p>", tmp_path, "other.pdf"), advance=lambda: None,
                                render=render)
     assert calls == [1] and made[0] == PDF and isinstance(made[1], RenderedPdf)
+
+
+def test_the_masks_of_the_codes_made_for_missing_pdfs_are_kept_beside_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(qr, "_MASKS", {})
+    qr._svg.cache_clear()
+    cache = PdfCache(tmp_path / "cache", project=tmp_path)
+    url = "https://polmas.example/pedoman/kept-mask.html"
+
+    def job(i: int) -> PdfJob:
+        return PdfJob(str(qr.qr_code(url, about="pedoman").svg), tmp_path, "sheet.pdf")
+
+    def render(jobs: Sequence[PdfJob], *, advance: object) -> list[RenderedPdf]:
+        return [RenderedPdf(PDF, []) for _ in jobs]  # reading each job makes its HTML
+
+    cache.get_or_render([("sheet", "key")], job, advance=lambda: None, render=render)
+    kept = json.loads((tmp_path / "cache" / MASKS_FILE).read_text(encoding="utf-8"))
+    assert list(kept["masks"]) == [url]
+    qr._svg.cache_clear()
